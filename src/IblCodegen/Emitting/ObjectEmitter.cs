@@ -1,0 +1,94 @@
+using IblCodegen.Model;
+
+namespace IblCodegen.Emitting;
+
+/// <summary>
+/// Emits a class for an object schema:
+/// <code>
+/// public partial class CourseGroupSuggestionDetail
+/// {
+///     [JsonPropertyName("course_id")]
+///     public required string CourseId { get; init; }
+///
+///     [JsonPropertyName("user_count")]
+///     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+///     public int? UserCount { get; init; }
+/// }
+/// </code>
+/// Optional members are omitted from JSON when null, so a document the spec allows serializes to one it allows.
+/// </summary>
+internal static class ObjectEmitter
+{
+    private const string Serialization = "global::System.Text.Json.Serialization";
+
+    public static string Emit(SpecIdentity identity, ObjectTypeSpec type)
+    {
+        var writer = EmitHelpers.StartFile(identity);
+        var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
+        EmitHelpers.WriteDocComment(writer, type.Summary, $"The schema {source}.", $"Generated from {source}.");
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine(type.BaseTypeName is null
+            ? $"public partial class {type.Name}"
+            : $"public partial class {type.Name} : {type.BaseTypeName}");
+        writer.OpenBlock();
+
+        var first = true;
+        if (type.LinkStyle != PageLinkStyle.NextPrevious)
+        {
+            writer.WriteLine($"/// <summary>Creates an empty page whose links use the JSON names of this list: {PageEmitter.Describe(type.LinkStyle)}.</summary>");
+            writer.WriteLine($"public {type.Name}()");
+            writer.OpenBlock();
+            writer.WriteLine($"LinkStyle = global::{identity.Namespace}.PageLinkStyle.{type.LinkStyle};");
+            writer.CloseBlock();
+            first = false;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            WriteProperty(writer, property);
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteProperty(SourceWriter writer, PropertySpec property)
+    {
+        EmitHelpers.WriteDocComment(writer, property.Summary, $"The <c>{EmitHelpers.EscapeXml(property.JsonName)}</c> member.", Remarks(property));
+        writer.WriteLine($"[{Serialization}.JsonPropertyName({EmitHelpers.Literal(property.JsonName)})]");
+        if (!property.IsRequired)
+        {
+            writer.WriteLine($"[{Serialization}.JsonIgnore(Condition = {Serialization}.JsonIgnoreCondition.WhenWritingNull)]");
+        }
+
+        var required = property.IsRequired ? "required " : string.Empty;
+        writer.WriteLine($"public {required}{property.TypeName} {property.Name} {{ get; init; }}");
+    }
+
+    private static string? Remarks(PropertySpec property)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if (property.IsDeprecated)
+        {
+            parts.Add("Deprecated by the API.");
+        }
+
+        if (property.IsReadOnly)
+        {
+            parts.Add("Set by the server; ignored in requests.");
+        }
+
+        if (property.DefaultValue is { } defaultValue)
+        {
+            parts.Add($"Defaults to <c>{EmitHelpers.EscapeXml(defaultValue)}</c>.");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+}

@@ -1,0 +1,184 @@
+using IblCodegen.Model;
+
+namespace IblCodegen.Emitting;
+
+/// <summary>
+/// Emits the one generic envelope every paginated list of the spec shares, <c>Page&lt;T&gt;</c>, with its link
+/// helpers. The spec names the links two ways (<c>next</c>/<c>previous</c> and <c>next_page</c>/<c>previous_page</c>,
+/// as URLs or page numbers): a page remembers which it was read with and writes the same back, so one type serves
+/// both without losing a key or turning a null into a missing member.
+/// </summary>
+internal static class PageEmitter
+{
+    public static string Describe(PageLinkStyle style) => style switch
+    {
+        PageLinkStyle.NextPrevious => "<c>next</c> and <c>previous</c>",
+        PageLinkStyle.NextPagePreviousPage => "<c>next_page</c> and <c>previous_page</c>",
+        _ => "<c>next_page</c> and <c>previous_page</c>, as page numbers",
+    };
+
+    public static string Emit(SpecIdentity identity)
+    {
+        var writer = EmitHelpers.StartFile(identity);
+        var generatedCode = EmitHelpers.GeneratedCodeAttribute;
+        writer.WriteLine($$"""
+            /// <summary>The JSON names a paginated list gives the links to its neighbouring pages.</summary>
+            {{generatedCode}}
+            public enum PageLinkStyle
+            {
+                /// <summary><c>next</c> and <c>previous</c>, as URLs.</summary>
+                NextPrevious,
+
+                /// <summary><c>next_page</c> and <c>previous_page</c>, as URLs.</summary>
+                NextPagePreviousPage,
+
+                /// <summary><c>next_page</c> and <c>previous_page</c>, as page numbers.</summary>
+                NextPagePreviousPageNumbers,
+            }
+
+            /// <summary>
+            /// One page of a paginated list: the total count, the links to the neighbouring pages, and this page's items.
+            /// Every paginated list of the spec is a <see cref="Page{T}"/>; lists with more fields extend it.
+            /// </summary>
+            /// <typeparam name="T">The type of the items.</typeparam>
+            {{generatedCode}}
+            public partial class Page<T>
+            {
+                private string? _next;
+                private string? _previous;
+
+                /// <summary>The number of items in the whole list, across all pages.</summary>
+                [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+                public required int Count { get; init; }
+
+                /// <summary>The items of this page.</summary>
+                [global::System.Text.Json.Serialization.JsonPropertyName("results")]
+                public required global::System.Collections.Generic.IReadOnlyList<T> Results { get; init; }
+
+                /// <summary>The next page (a URL, or a page number for lists that link by number), or null on the last page.</summary>
+                [global::System.Text.Json.Serialization.JsonIgnore]
+                public string? Next { get => _next; init => _next = value; }
+
+                /// <summary>The previous page (a URL, or a page number for lists that link by number), or null on the first page.</summary>
+                [global::System.Text.Json.Serialization.JsonIgnore]
+                public string? Previous { get => _previous; init => _previous = value; }
+
+                /// <summary>The JSON names of the links: set when a page is read, and chosen by whoever writes one.</summary>
+                [global::System.Text.Json.Serialization.JsonIgnore]
+                public PageLinkStyle LinkStyle { get; init; }
+
+                [global::System.Text.Json.Serialization.JsonInclude]
+                [global::System.Text.Json.Serialization.JsonPropertyName("next")]
+                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+                internal PageLink NextLink
+                {
+                    get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_next, isNumber: false) : default;
+                    init => _next = value.Text;
+                }
+
+                [global::System.Text.Json.Serialization.JsonInclude]
+                [global::System.Text.Json.Serialization.JsonPropertyName("previous")]
+                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+                internal PageLink PreviousLink
+                {
+                    get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_previous, isNumber: false) : default;
+                    init => _previous = value.Text;
+                }
+
+                [global::System.Text.Json.Serialization.JsonInclude]
+                [global::System.Text.Json.Serialization.JsonPropertyName("next_page")]
+                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+                internal PageLink NextPageLink
+                {
+                    get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_next, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
+                    init
+                    {
+                        _next = value.Text;
+                        LinkStyle = value.IsNumber || LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers
+                            ? PageLinkStyle.NextPagePreviousPageNumbers
+                            : PageLinkStyle.NextPagePreviousPage;
+                    }
+                }
+
+                [global::System.Text.Json.Serialization.JsonInclude]
+                [global::System.Text.Json.Serialization.JsonPropertyName("previous_page")]
+                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+                internal PageLink PreviousPageLink
+                {
+                    get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_previous, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
+                    init
+                    {
+                        _previous = value.Text;
+                        LinkStyle = value.IsNumber || LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers
+                            ? PageLinkStyle.NextPagePreviousPageNumbers
+                            : PageLinkStyle.NextPagePreviousPage;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// A page link as it stands in JSON: absent (the default, never written), null, a URL, or a page number.
+            /// </summary>
+            [global::System.Text.Json.Serialization.JsonConverter(typeof(PageLink.Converter))]
+            {{generatedCode}}
+            internal readonly struct PageLink : global::System.IEquatable<PageLink>
+            {
+                private PageLink(string? text, bool isNumber)
+                {
+                    IsPresent = true;
+                    Text = text;
+                    IsNumber = isNumber && text is not null;
+                }
+
+                /// <summary>Whether the member appears in JSON at all.</summary>
+                public bool IsPresent { get; }
+
+                /// <summary>The URL or page number, or null.</summary>
+                public string? Text { get; }
+
+                /// <summary>Whether the link is a JSON number rather than a string.</summary>
+                public bool IsNumber { get; }
+
+                public static PageLink Of(string? text, bool isNumber) => new(text, isNumber);
+
+                public bool Equals(PageLink other) =>
+                    IsPresent == other.IsPresent && IsNumber == other.IsNumber && string.Equals(Text, other.Text, global::System.StringComparison.Ordinal);
+
+                public override bool Equals(object? obj) => obj is PageLink other && Equals(other);
+
+                public override int GetHashCode() => Text is null ? IsPresent.GetHashCode() : global::System.StringComparer.Ordinal.GetHashCode(Text);
+
+                internal sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<PageLink>
+                {
+                    public override bool HandleNull => true;
+
+                    public override PageLink Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                        reader.TokenType switch
+                        {
+                            global::System.Text.Json.JsonTokenType.Null => Of(null, isNumber: false),
+                            global::System.Text.Json.JsonTokenType.String => Of(reader.GetString(), isNumber: false),
+                            global::System.Text.Json.JsonTokenType.Number => Of(global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), isNumber: true),
+                            _ => throw new global::System.Text.Json.JsonException("A page link must be a string, a number or null."),
+                        };
+
+                    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PageLink value, global::System.Text.Json.JsonSerializerOptions options)
+                    {
+                        if (value.Text is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else if (value.IsNumber)
+                        {
+                            writer.WriteRawValue(value.Text);
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(value.Text);
+                        }
+                    }
+                }
+            }
+            """);
+        return writer.ToString();
+    }
+}

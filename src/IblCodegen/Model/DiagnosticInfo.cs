@@ -1,0 +1,20 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace IblCodegen.Model;
+
+/// <summary>
+/// A diagnostic as plain values (descriptor id, message arguments, location), so diagnostics can travel
+/// through the incremental pipeline and be compared for equality.
+/// </summary>
+internal sealed record DiagnosticInfo(string DescriptorId, EquatableArray<string> MessageArgs, LocationInfo Location)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, params string[] messageArgs) =>
+        new(descriptor.Id, messageArgs.ToEquatableArray(), location);
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(
+            Diagnostics.DiagnosticDescriptors.ById(DescriptorId),
+            Location.ToLocation(),
+            MessageArgs.Cast<object>().ToArray());
+}

@@ -1,0 +1,8 @@
+namespace IblCodegen.Model;
+
+/// <summary>
+/// A spec file as the pipeline first sees it: its path, its text and the options set on it. Plain strings, so an
+/// unrelated edit elsewhere in the compilation compares equal and leaves everything after this step cached.
+/// </summary>
+/// <param name="NamespaceOverride">The <c>Namespace</c> item metadata, when the project sets one.</param>
+internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride);

@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using IblCodegen.Diagnostics;
+using IblCodegen.Emitting;
+using IblCodegen.Model;
+using IblCodegen.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IblCodegen;
+
+/// <summary>
+/// Generates C# from the OpenAPI documents of a project: every AdditionalFile marked <c>IblCodegenSpec="true"</c>
+/// (the <c>IblOpenApiSpec</c> item does that).
+/// </summary>
+/// <remarks>
+/// The pipeline: spec files (path, text, options: plain strings) → parse into a value-equatable <see cref="SpecResult"/>
+/// → diagnostics to one output, types fanned out to one file each. An edit elsewhere in the compilation leaves every
+/// step cached; an edit to a spec re-emits only the files whose model changed.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiGenerator : IIncrementalGenerator
+{
+    /// <summary>The item metadata that marks an AdditionalFile as a spec.</summary>
+    public const string SpecMetadata = "IblCodegenSpec";
+
+    /// <summary>The item metadata that sets the namespace of the generated code.</summary>
+    public const string NamespaceMetadata = "IblCodegenNamespace";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadSpecFile(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var results = specFiles
+            .Select(static (file, cancellationToken) => SpecParser.Parse(file, cancellationToken))
+            .WithTrackingName(TrackingNames.SpecResults);
+
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (context, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var models = results
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(models, static (context, model) => EmitSpecFiles(context, model));
+
+        var types = models
+            .SelectMany(static (model, _) => model.Types.Select(type => new TypeOutput(model.Identity, type)))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
+    }
+
+    private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        if (!fileOptions.TryGetValue("build_metadata.AdditionalFiles." + SpecMetadata, out var marker)
+            || !string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles." + NamespaceMetadata, out var ns);
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns);
+    }
+
+    private static void EmitSpecFiles(SourceProductionContext context, SpecModel model)
+    {
+        var identity = model.Identity;
+        AddSource(context, identity, $"{identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(identity));
+        AddSource(context, identity, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
+    }
+
+    private static void EmitType(SourceProductionContext context, TypeOutput output)
+    {
+        var hintName = $"{output.Identity.HintPrefix}.Models.{output.Type.Name}.g.cs";
+        AddSource(context, output.Identity, hintName, () => output.Type switch
+        {
+            ObjectTypeSpec type => ObjectEmitter.Emit(output.Identity, type),
+            EnumTypeSpec type => EnumEmitter.Emit(output.Identity, type),
+            _ => throw new NotSupportedException($"No emitter for {output.Type.GetType().Name}."),
+        });
+    }
+
+    /// <summary>Adds one file; a failure becomes a diagnostic, never an exception in the compiler.</summary>
+    private static void AddSource(SourceProductionContext context, SpecIdentity identity, string hintName, Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(hintName, SourceText.From(emit(), System.Text.Encoding.UTF8));
+        }
+        catch (ArgumentException) when (hintName.EndsWith(".Spec.g.cs", StringComparison.Ordinal))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHintName, Location.None, identity.HintPrefix));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName, $"{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+}

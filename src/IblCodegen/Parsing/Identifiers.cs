@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>Turns the spec's names (snake_case, kebab-case, dotted, anything) into C# identifiers.</summary>
+internal static class Identifiers
+{
+    /// <summary>
+    /// PascalCase from the letters and digits of <paramref name="name"/>: every run of other characters starts a new
+    /// word, as does a lower-to-upper change ("courseID" stays "CourseID"). A leading digit gets an underscore, and an
+    /// empty result becomes <paramref name="fallback"/>.
+    /// </summary>
+    public static string ToPascalCase(string name, string fallback = "Value")
+    {
+        var builder = new StringBuilder(name.Length);
+        var word = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (IsWordCharacter(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                AppendWord(builder, word);
+            }
+        }
+
+        AppendWord(builder, word);
+        if (builder.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return EscapeKeyword(builder.ToString());
+    }
+
+    private static bool IsWordCharacter(char c) => c < 128 ? char.IsLetterOrDigit(c) : char.IsLetter(c);
+
+    /// <summary>Capitalizes a word; an all-capitals word ("DEFAULT", "API") is title-cased so "DEFAULT_TEMPLATE" reads "DefaultTemplate".</summary>
+    private static void AppendWord(StringBuilder builder, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        var allUpper = true;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsLower(word[i]))
+            {
+                allUpper = false;
+                break;
+            }
+        }
+
+        builder.Append(char.ToUpperInvariant(word[0]));
+        for (var i = 1; i < word.Length; i++)
+        {
+            builder.Append(allUpper ? char.ToLowerInvariant(word[i]) : word[i]);
+        }
+
+        word.Clear();
+    }
+
+    /// <summary>A name for a namespace: dotted segments, each PascalCased.</summary>
+    public static string ToNamespace(string name)
+    {
+        var parts = name.Split('.');
+        var result = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (part.Length > 0)
+            {
+                result.Add(ToPascalCase(part, "Spec"));
+            }
+        }
+
+        return result.Count == 0 ? "Spec" : string.Join(".", result);
+    }
+
+    /// <summary>Prefixes <c>@</c> to a C# keyword. PascalCased names rarely are keywords, but the caller may pass any name.</summary>
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+}
+
+/// <summary>
+/// Hands out unique names within one scope (a namespace, a class): the second "FooBar" becomes "FooBar2".
+/// Reserved names (the scope's own type name, names the emitters use) are never handed out.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+
+    public NameScope(params string[] reserved)
+    {
+        foreach (var name in reserved)
+        {
+            _taken.Add(name);
+        }
+    }
+
+    public string Claim(string preferred)
+    {
+        if (_taken.Add(preferred))
+        {
+            return preferred;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var candidate = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using IblCodegen.Model;
+using Microsoft.OpenApi;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>Builds the declared types: classes, enums and the classes that extend the paged envelope.</summary>
+internal sealed partial class ModelBuilder
+{
+    /// <summary>Members every class inherits from <see cref="object"/>: a property of that name would hide one.</summary>
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+
+    /// <summary>Members of the paged envelope, which a class extending it must not declare again.</summary>
+    private static readonly string[] PageMembers = ["Count", "Results", "Next", "Previous", "LinkStyle", "NextLink", "PreviousLink", "NextPageLink", "PreviousPageLink"];
+
+    /// <summary>Members of a generated enum struct.</summary>
+    private static readonly string[] EnumMembers = ["Value", "Converter", "IsKnown", .. ObjectMembers];
+
+    private ObjectTypeSpec BuildObject(IOpenApiSchema schema, string name, string pointer)
+    {
+        var members = new MemberCollector(this, name, [name, .. ObjectMembers]);
+        string? baseTypeName = null;
+
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            var parts = SignificantParts(allOf);
+            var first = true;
+            foreach (var (part, index) in parts)
+            {
+                var partPointer = JsonPointer.Append(JsonPointer.Append(pointer, "allOf"), index);
+                if (part is OpenApiSchemaReference reference
+                    && reference.Reference.Id is { } id
+                    && _components.TryGetValue(id, out var component))
+                {
+                    if (first && component.TypeName is not null && component.Kind is ComponentKind.Object or ComponentKind.Page)
+                    {
+                        // The first referenced class becomes the base class; its members are inherited, not repeated.
+                        baseTypeName = Qualified(component.TypeName);
+                        members.Inherit(component.Schema, new HashSet<string>(StringComparer.Ordinal));
+                    }
+                    else
+                    {
+                        members.AddFrom(component.Schema, component.Pointer);
+                    }
+                }
+                else if (part is OpenApiSchemaReference unresolved)
+                {
+                    MapReference(unresolved, partPointer);
+                }
+                else
+                {
+                    members.AddFrom(part, partPointer);
+                }
+
+                first = false;
+            }
+        }
+
+        members.AddFrom(schema, pointer);
+        return new ObjectTypeSpec(name, schema.Description, pointer, baseTypeName, PageLinkStyle.NextPrevious, members.ToEquatableArray());
+    }
+
+    private EnumTypeSpec BuildEnum(IOpenApiSchema schema, string name, string pointer)
+    {
+        var names = new NameScope([name, .. EnumMembers]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<EnumMemberSpec>();
+        foreach (var value in schema.Enum!)
+        {
+            if (IsJsonNull(value) || value!.GetValueKind() != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var text = value.GetValue<string>();
+            if (seen.Add(text))
+            {
+                members.Add(new EnumMemberSpec(names.Claim(Identifiers.ToPascalCase(text, "Empty")), text));
+            }
+        }
+
+        return new EnumTypeSpec(name, schema.Description, pointer, members.ToEquatableArray());
+    }
+
+    /// <summary>A paginated list with fields beyond count, links and results: a class extending the envelope.</summary>
+    private ObjectTypeSpec BuildPageSubclass(IOpenApiSchema schema, string name, string pointer)
+    {
+        TryGetPageShape(schema, out var shape);
+        var envelope = MapPlainPage(schema, pointer, name);
+        var members = new MemberCollector(this, name, [name, .. ObjectMembers, .. PageMembers]);
+        members.Skip("count", "results", "next", "previous", "next_page", "previous_page");
+        members.AddFrom(schema, pointer);
+        return new ObjectTypeSpec(name, schema.Description, pointer, envelope.Name, shape.LinkStyle, members.ToEquatableArray());
+    }
+
+    private CSharpType MapPlainPage(IOpenApiSchema schema, string pointer, string nameHint)
+    {
+        var resultsPointer = JsonPointer.Append(JsonPointer.Append(pointer, "properties"), "results");
+        var item = Map(schema.Properties!["results"].Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
+        return new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false);
+    }
+
+    private static bool HasPageExtras(IOpenApiSchema schema) => schema.Properties!.Count > 4;
+
+    private readonly record struct PageShape(PageLinkStyle LinkStyle);
+
+    /// <summary>
+    /// A paginated list: <c>count</c> (integer), <c>results</c> (array) and a pair of links, either
+    /// <c>next</c>/<c>previous</c> or <c>next_page</c>/<c>previous_page</c> (URLs or page numbers).
+    /// </summary>
+    private static bool TryGetPageShape(IOpenApiSchema schema, out PageShape shape)
+    {
+        shape = default;
+        if (schema.Properties is not { } properties
+            || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
+            || !properties.TryGetValue("count", out var count) || TypeOf(count) != JsonSchemaType.Integer
+            || !properties.TryGetValue("results", out var results) || TypeOf(results) != JsonSchemaType.Array)
+        {
+            return false;
+        }
+
+        if (properties.TryGetValue("next", out var next) && properties.TryGetValue("previous", out var previous))
+        {
+            shape = new PageShape(PageLinkStyle.NextPrevious);
+            return TypeOf(next) == JsonSchemaType.String && TypeOf(previous) == JsonSchemaType.String;
+        }
+
+        if (properties.TryGetValue("next_page", out var nextPage) && properties.TryGetValue("previous_page", out var previousPage))
+        {
+            var linkType = TypeOf(nextPage);
+            if (linkType != TypeOf(previousPage))
+            {
+                return false;
+            }
+
+            shape = new PageShape(linkType == JsonSchemaType.Integer ? PageLinkStyle.NextPagePreviousPageNumbers : PageLinkStyle.NextPagePreviousPage);
+            return linkType is JsonSchemaType.String or JsonSchemaType.Integer;
+        }
+
+        return false;
+    }
+
+    private static JsonSchemaType? TypeOf(IOpenApiSchema schema) => schema.Type & ~JsonSchemaType.Null;
+
+    /// <summary>
+    /// Gathers the properties of one class from its schema and the schemas it merges (<c>allOf</c>), giving each a
+    /// unique C# name and skipping JSON names already taken (by an earlier part, or by the base class).
+    /// </summary>
+    private sealed class MemberCollector(ModelBuilder builder, string typeName, string[] reservedNames)
+    {
+        private readonly NameScope _names = new(reservedNames);
+        private readonly HashSet<string> _jsonNames = new(StringComparer.Ordinal);
+        private readonly List<PropertySpec> _properties = [];
+
+        public void Skip(params string[] jsonNames)
+        {
+            foreach (var jsonName in jsonNames)
+            {
+                _jsonNames.Add(jsonName);
+            }
+        }
+
+        /// <summary>Marks the members of a base class (and its own bases) as taken.</summary>
+        public void Inherit(IOpenApiSchema schema, HashSet<string> visited)
+        {
+            if (schema.Properties is { } properties)
+            {
+                foreach (var jsonName in properties.Keys)
+                {
+                    if (_jsonNames.Add(jsonName))
+                    {
+                        _names.Claim(PropertyName(jsonName));
+                    }
+                }
+            }
+
+            foreach (var part in schema.AllOf ?? [])
+            {
+                var target = part is OpenApiSchemaReference reference ? reference.Target : part;
+                var key = part is OpenApiSchemaReference named ? named.Reference.Id : null;
+                if (target is not null && (key is null || visited.Add(key)))
+                {
+                    Inherit(target, visited);
+                }
+            }
+        }
+
+        public void AddFrom(IOpenApiSchema schema, string pointer)
+        {
+            if (schema.Properties is not { } properties)
+            {
+                return;
+            }
+
+            var required = schema.Required ?? new HashSet<string>();
+            var propertiesPointer = JsonPointer.Append(pointer, "properties");
+            foreach (var pair in properties)
+            {
+                var jsonName = pair.Key;
+                var property = pair.Value;
+                if (!_jsonNames.Add(jsonName))
+                {
+                    continue;
+                }
+
+                var name = _names.Claim(PropertyName(jsonName));
+                var propertyPointer = JsonPointer.Append(propertiesPointer, jsonName);
+                var type = builder.Map(property, propertyPointer, typeName + Identifiers.ToPascalCase(jsonName));
+
+                // The same schema serves request bodies, where the server owns read-only members and responses omit
+                // write-only ones: neither can be demanded of every JSON document.
+                var isRequired = required.Contains(jsonName) && !property.ReadOnly && !property.WriteOnly;
+                _properties.Add(new PropertySpec(
+                    JsonName: jsonName,
+                    Name: name,
+                    TypeName: type.WithNullability(type.IsNullable || !isRequired),
+                    IsRequired: isRequired,
+                    Summary: property.Description,
+                    DefaultValue: DefaultText(property.Default),
+                    IsReadOnly: property.ReadOnly,
+                    IsDeprecated: property.Deprecated));
+            }
+        }
+
+        public EquatableArray<PropertySpec> ToEquatableArray() => _properties.ToEquatableArray();
+
+        /// <summary>A property may not share its class's name (CS0542) nor an inherited member's: such names take "Value".</summary>
+        private string PropertyName(string jsonName)
+        {
+            var name = Identifiers.ToPascalCase(jsonName);
+            return name == typeName || Array.IndexOf(reservedNames, name) >= 0 ? name + "Value" : name;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using IblCodegen.Diagnostics;
+using IblCodegen.Model;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using YamlDotNet.Core;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// Spec text → <see cref="SpecResult"/>: YAML (or JSON) to a JSON tree, the tree to an OpenAPI document
+/// (Microsoft.OpenApi 3.x, which also upgrades Swagger 2.0), the document to the plain model.
+/// Every failure becomes a diagnostic; nothing escapes to the compiler.
+/// </summary>
+internal static class SpecParser
+{
+    private static readonly Uri BaseUri = new("file:///openapi/");
+
+    public static SpecResult Parse(SpecFile file, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var locator = new JsonPointerLocator(file.Path, file.Text);
+        try
+        {
+            var model = Parse(file, locator, diagnostics, cancellationToken);
+            return new SpecResult(model, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The last line of defence: a bug of ours must show up as a diagnostic, never as CS8785.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.File(file.Path), file.Path, $"{ex.GetType().Name}: {ex.Message}"));
+            return new SpecResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static SpecModel? Parse(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        if (!TryReadTree(file, locator, diagnostics, cancellationToken, out var root))
+        {
+            return null;
+        }
+
+        if (root is not JsonObject document || !(document.ContainsKey("openapi") || document.ContainsKey("swagger")))
+        {
+            var reason = root is null ? "the file is empty" : "it has no 'openapi' (or 'swagger') field at its top level";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(null), file.Path, reason));
+            return null;
+        }
+
+        var raw = new RawDocument(root);
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var result = new OpenApiJsonReader().Read(root, BaseUri, settings);
+        foreach (var error in result.Diagnostic?.Errors ?? [])
+        {
+            var where = string.IsNullOrEmpty(error.Pointer) ? string.Empty : $" (at {error.Pointer})";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApi, locator.Locate(error.Pointer), error.Message + where));
+        }
+
+        if (result.Document is not { } openApi)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var identity = CreateIdentity(file, openApi);
+        var (types, modelDiagnostics) = ModelBuilder.Build(openApi, raw, locator, identity, cancellationToken);
+        diagnostics.AddRange(modelDiagnostics);
+        return new SpecModel(identity, types);
+    }
+
+    private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out JsonNode? root)
+    {
+        root = null;
+        try
+        {
+            root = IsJsonFile(file.Path)
+                ? JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth, CommentHandling = JsonCommentHandling.Skip })
+                : YamlToJson.Convert(file.Text, cancellationToken);
+            return true;
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, locator.At(ex.Start, ex.End), file.Path, FirstLine(ex.Message)));
+            return false;
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0);
+            var column = (int)(ex.BytePositionInLine ?? 0);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, new LocationInfo(file.Path, line, column, line, column), file.Path, FirstLine(ex.Message)));
+            return false;
+        }
+    }
+
+    private static SpecIdentity CreateIdentity(SpecFile file, OpenApiDocument document)
+    {
+        var stem = Path.GetFileNameWithoutExtension(file.Path);
+        var title = document.Info?.Title ?? stem;
+        var ns = string.IsNullOrWhiteSpace(file.NamespaceOverride)
+            ? Identifiers.ToNamespace(title)
+            : Identifiers.ToNamespace(file.NamespaceOverride!.Trim());
+        return new SpecIdentity(Identifiers.ToPascalCase(stem, "Spec"), ns, title, document.Info?.Version ?? string.Empty);
+    }
+
+    public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message.Substring(0, end);
+    }
+}

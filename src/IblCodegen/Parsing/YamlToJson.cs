@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// Turns a YAML document into a <see cref="JsonNode"/> tree, which Microsoft.OpenApi 3.x reads natively.
+/// </summary>
+/// <remarks>
+/// Works on YamlDotNet's event stream rather than its representation model: one pass, no intermediate tree.
+/// Plain scalars are typed by the YAML 1.2 core schema (null, booleans, integers, floats); quoted scalars stay strings.
+/// Depth and alias expansion are bounded so a hostile file cannot exhaust the compiler's stack or memory.
+/// </remarks>
+internal sealed class YamlToJson
+{
+    /// <summary>Deeper than any real OpenAPI document; deep enough that the compiler's stack is never at risk.</summary>
+    public const int MaxDepth = 128;
+
+    /// <summary>Caps alias expansion ("billion laughs"): far above the 2.7 MB ibl spec's node count.</summary>
+    private const int MaxNodes = 5_000_000;
+
+    private readonly IParser _parser;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+    private int _nodeCount;
+
+    private YamlToJson(IParser parser, CancellationToken cancellationToken)
+    {
+        _parser = parser;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Converts the first document of <paramref name="yaml"/>; null when the text holds no document.</summary>
+    /// <exception cref="YamlException">The text is not valid YAML, or exceeds the depth or size bounds.</exception>
+    public static JsonNode? Convert(string yaml, CancellationToken cancellationToken)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<StreamEnd>(out _))
+        {
+            return null;
+        }
+
+        parser.Consume<DocumentStart>();
+        var root = new YamlToJson(parser, cancellationToken).ReadNode(depth: 0);
+        parser.Consume<DocumentEnd>();
+        return root;
+    }
+
+    private JsonNode? ReadNode(int depth)
+    {
+        var current = _parser.Current ?? throw new YamlException("Unexpected end of the YAML stream.");
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(current.Start, current.End, $"The document is nested deeper than {MaxDepth} levels.");
+        }
+
+        if (++_nodeCount > MaxNodes)
+        {
+            throw new YamlException(current.Start, current.End, $"The document expands to more than {MaxNodes} nodes.");
+        }
+
+        switch (current)
+        {
+            case AnchorAlias alias:
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' has no anchor.");
+                }
+
+                return target?.DeepClone();
+
+            case Scalar scalar:
+                _parser.MoveNext();
+                return Remember(scalar.Anchor, ConvertScalar(scalar));
+
+            case SequenceStart sequenceStart:
+            {
+                _parser.MoveNext();
+                var array = new JsonArray();
+                while (!_parser.TryConsume<SequenceEnd>(out _))
+                {
+                    array.Add(ReadNode(depth + 1));
+                }
+
+                return Remember(sequenceStart.Anchor, array);
+            }
+
+            case MappingStart mappingStart:
+            {
+                _parser.MoveNext();
+                var obj = new JsonObject();
+                while (!_parser.TryConsume<MappingEnd>(out _))
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    var keyEvent = _parser.Current!;
+                    var key = ReadNode(depth + 1) switch
+                    {
+                        JsonValue scalarKey => scalarKey.ToString(),
+                        null => "null",
+                        _ => throw new YamlException(keyEvent.Start, keyEvent.End, "Only scalar mapping keys can be represented in JSON."),
+                    };
+
+                    var value = ReadNode(depth + 1);
+                    if (obj.ContainsKey(key))
+                    {
+                        throw new YamlException(keyEvent.Start, keyEvent.End, $"The key '{key}' appears twice in the same mapping.");
+                    }
+
+                    obj.Add(key, value);
+                }
+
+                return Remember(mappingStart.Anchor, obj);
+            }
+
+            default:
+                throw new YamlException(current.Start, current.End, $"Unexpected YAML event {current.GetType().Name}.");
+        }
+    }
+
+    private JsonNode? Remember(AnchorName anchor, JsonNode? node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    /// <summary>The YAML 1.2 core schema for plain scalars; anything quoted or explicitly tagged as a string stays a string.</summary>
+    private static JsonNode? ConvertScalar(Scalar scalar)
+    {
+        var text = scalar.Value;
+        if (scalar.Style != ScalarStyle.Plain || scalar.Tag == "tag:yaml.org,2002:str")
+        {
+            return JsonValue.Create(text);
+        }
+
+        switch (text)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return null;
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+        }
+
+        if (LooksNumeric(text))
+        {
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            {
+                return JsonValue.Create(integer);
+            }
+
+            if (text.StartsWith("0x", StringComparison.Ordinal)
+                && long.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+            {
+                return JsonValue.Create(hex);
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            {
+                // Parsed from the text itself where JSON allows it, so "1.50" keeps its spelling for readers
+                // that ask for the raw value (info.version: 1.0 must not become "1").
+                try
+                {
+                    return JsonNode.Parse(NormalizeFloat(text));
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return JsonValue.Create(real);
+                }
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    private static bool LooksNumeric(string text)
+    {
+        var c = text[0];
+        return char.IsDigit(c) || ((c is '-' or '+' or '.') && text.Length > 1 && (char.IsDigit(text[1]) || text[1] == '.'));
+    }
+
+    /// <summary>YAML allows "+1.5", ".5" and "1."; JSON does not.</summary>
+    private static string NormalizeFloat(string text)
+    {
+        var value = text.TrimStart('+');
+        if (value.StartsWith(".", StringComparison.Ordinal))
+        {
+            value = "0" + value;
+        }
+        else if (value.StartsWith("-.", StringComparison.Ordinal))
+        {
+            value = "-0" + value.Substring(1);
+        }
+
+        if (value.EndsWith(".", StringComparison.Ordinal))
+        {
+            value += "0";
+        }
+
+        return value.Replace(".e", ".0e").Replace(".E", ".0E");
+    }
+}

@@ -1,0 +1,11 @@
+namespace IblCodegen;
+
+/// <summary>Names of the pipeline steps, so tests can assert on each step's cache state.</summary>
+internal static class TrackingNames
+{
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string SpecResults = nameof(SpecResults);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Models = nameof(Models);
+    public const string Types = nameof(Types);
+}
