@@ -25,7 +25,7 @@ internal static class ObjectEmitter
     {
         var writer = EmitHelpers.StartFile(identity);
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
-        EmitHelpers.WriteDocComment(writer, type.Summary, $"The schema {source}.", $"Generated from {source}.");
+        EmitHelpers.WriteDocComment(writer, type.Summary, $"Generated from {source}.", type.Summary is null ? null : $"Generated from {source}.");
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
         writer.WriteLine(type.BaseTypeName is null
             ? $"public partial class {type.Name}"

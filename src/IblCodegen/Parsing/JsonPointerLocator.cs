@@ -66,8 +66,11 @@ internal sealed class JsonPointerLocator
         return At(node.Start, node.End);
     }
 
+    /// <summary>YamlDotNet counts from 1 (and <see cref="Mark.Empty"/> from 0); Roslyn counts from 0.</summary>
     public LocationInfo At(Mark start, Mark end) =>
-        new(_filePath, (int)start.Line - 1, (int)start.Column - 1, (int)end.Line - 1, (int)end.Column - 1);
+        new(_filePath, ZeroBased(start.Line), ZeroBased(start.Column), ZeroBased(end.Line), ZeroBased(end.Column));
+
+    private static int ZeroBased(long oneBased) => (int)Math.Max(0, oneBased - 1);
 
     private YamlNode? Root
     {

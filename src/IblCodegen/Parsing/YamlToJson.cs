@@ -27,7 +27,7 @@ internal sealed class YamlToJson
 
     private readonly IParser _parser;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
     private int _nodeCount;
 
     private YamlToJson(IParser parser, CancellationToken cancellationToken)
@@ -40,17 +40,26 @@ internal sealed class YamlToJson
     /// <exception cref="YamlException">The text is not valid YAML, or exceeds the depth or size bounds.</exception>
     public static JsonNode? Convert(string yaml, CancellationToken cancellationToken)
     {
-        var parser = new Parser(new StringReader(yaml));
-        parser.Consume<StreamStart>();
-        if (parser.TryConsume<StreamEnd>(out _))
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
+        try
         {
-            return null;
-        }
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
 
-        parser.Consume<DocumentStart>();
-        var root = new YamlToJson(parser, cancellationToken).ReadNode(depth: 0);
-        parser.Consume<DocumentEnd>();
-        return root;
+            parser.Consume<DocumentStart>();
+            var root = new YamlToJson(parser, cancellationToken).ReadNode(depth: 0);
+            parser.Consume<DocumentEnd>();
+            return root;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. an unclosed
+            // flow sequence. Report it where parsing stopped.
+            throw new YamlException(parser.LastGood, parser.LastGood, $"The YAML is malformed after this point ({ex.Message})");
+        }
     }
 
     private JsonNode? ReadNode(int depth)
@@ -61,10 +70,8 @@ internal sealed class YamlToJson
             throw new YamlException(current.Start, current.End, $"The document is nested deeper than {MaxDepth} levels.");
         }
 
-        if (++_nodeCount > MaxNodes)
-        {
-            throw new YamlException(current.Start, current.End, $"The document expands to more than {MaxNodes} nodes.");
-        }
+        var countBefore = _nodeCount;
+        CountNodes(current, 1);
 
         switch (current)
         {
@@ -75,11 +82,13 @@ internal sealed class YamlToJson
                     throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' has no anchor.");
                 }
 
-                return target?.DeepClone();
+                // Each use of an alias copies its anchor's whole tree: count it before copying.
+                CountNodes(alias, target.Size);
+                return target.Node?.DeepClone();
 
             case Scalar scalar:
                 _parser.MoveNext();
-                return Remember(scalar.Anchor, ConvertScalar(scalar));
+                return Remember(scalar.Anchor, ConvertScalar(scalar), countBefore);
 
             case SequenceStart sequenceStart:
             {
@@ -90,7 +99,7 @@ internal sealed class YamlToJson
                     array.Add(ReadNode(depth + 1));
                 }
 
-                return Remember(sequenceStart.Anchor, array);
+                return Remember(sequenceStart.Anchor, array, countBefore);
             }
 
             case MappingStart mappingStart:
@@ -117,7 +126,7 @@ internal sealed class YamlToJson
                     obj.Add(key, value);
                 }
 
-                return Remember(mappingStart.Anchor, obj);
+                return Remember(mappingStart.Anchor, obj, countBefore);
             }
 
             default:
@@ -125,11 +134,20 @@ internal sealed class YamlToJson
         }
     }
 
-    private JsonNode? Remember(AnchorName anchor, JsonNode? node)
+    private void CountNodes(ParsingEvent current, int count)
+    {
+        _nodeCount += count;
+        if (_nodeCount > MaxNodes)
+        {
+            throw new YamlException(current.Start, current.End, $"The document expands to more than {MaxNodes} nodes.");
+        }
+    }
+
+    private JsonNode? Remember(AnchorName anchor, JsonNode? node, int countBefore)
     {
         if (!anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = node;
+            _anchors[anchor.Value] = (node, _nodeCount - countBefore);
         }
 
         return node;
@@ -210,5 +228,23 @@ internal sealed class YamlToJson
         }
 
         return value.Replace(".e", ".0e").Replace(".E", ".0E");
+    }
+
+    /// <summary>Remembers where the last event ended, to place errors the parser reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public Mark LastGood { get; private set; } = Mark.Empty;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastGood = current.End;
+            }
+
+            return inner.MoveNext();
+        }
     }
 }
