@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
@@ -16,8 +17,9 @@ namespace IblCodegen;
 /// </summary>
 /// <remarks>
 /// The pipeline: spec files (path, text, options: plain strings) → parse into a value-equatable <see cref="SpecResult"/>
-/// → diagnostics to one output, types fanned out to one file each. An edit elsewhere in the compilation leaves every
-/// step cached; an edit to a spec re-emits only the files whose model changed.
+/// → diagnostics to one output, types fanned out to one file each. Classes marked <c>[OpenApiHandlers]</c> are read
+/// into plain records and joined with the models to emit server endpoints. An edit elsewhere in the compilation leaves
+/// every spec step cached; an edit to a spec re-emits only the files whose model changed.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiGenerator : IIncrementalGenerator
@@ -30,6 +32,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        context.RegisterPostInitializationOutput(static context =>
+            context.AddSource(HandlersAttributeEmitter.HintName, SourceText.From(HandlersAttributeEmitter.Emit(), System.Text.Encoding.UTF8)));
+
         var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadSpecFile(pair.Left, pair.Right, cancellationToken))
@@ -62,6 +67,31 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .SelectMany(static (model, _) => model.Types.Select(type => new TypeOutput(model.Identity, type)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
+
+        // Server code needs ASP.NET Core; a models- or client-only project gets none of it.
+        var hasAspNetCore = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null)
+            .WithTrackingName(TrackingNames.HasAspNetCore);
+        context.RegisterSourceOutput(hasAspNetCore, static (context, hasAspNetCore) =>
+        {
+            if (hasAspNetCore)
+            {
+                context.AddSource(ServerRuntimeEmitter.HintName, SourceText.From(ServerRuntimeEmitter.Emit(), System.Text.Encoding.UTF8));
+            }
+        });
+
+        var handlerClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                HandlerClassParser.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                HandlerClassParser.Parse)
+            .WithTrackingName(TrackingNames.HandlerClasses);
+        var handlerInputs = handlerClasses
+            .Combine(models.Collect())
+            .Combine(hasAspNetCore)
+            .WithTrackingName(TrackingNames.HandlerInputs);
+        context.RegisterSourceOutput(handlerInputs, static (context, input) =>
+            EmitHandlers(context, input.Left.Left, input.Left.Right, input.Right));
     }
 
     private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
@@ -81,14 +111,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     private static void EmitSpecFiles(SourceProductionContext context, SpecModel model)
     {
         var identity = model.Identity;
-        AddSource(context, identity, $"{identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(identity));
-        AddSource(context, identity, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
+        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(model));
+        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
     }
 
     private static void EmitType(SourceProductionContext context, TypeOutput output)
     {
         var hintName = $"{output.Identity.HintPrefix}.Models.{output.Type.Name}.g.cs";
-        AddSource(context, output.Identity, hintName, () => output.Type switch
+        AddSource(context, output.Identity.HintPrefix, hintName, () => output.Type switch
         {
             ObjectTypeSpec type => ObjectEmitter.Emit(output.Identity, type),
             EnumTypeSpec type => EnumEmitter.Emit(output.Identity, type),
@@ -96,8 +126,49 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         });
     }
 
+    private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<SpecModel> models, bool hasAspNetCore)
+    {
+        var location = handlers.Location.ToLocation();
+        if (handlers.Problem is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidHandlerClass, location, handlers.Name));
+            return;
+        }
+
+        if (!hasAspNetCore)
+        {
+            // Without ASP.NET Core there is nothing to map to; the attribute alone is harmless.
+            return;
+        }
+
+        if (OperationSelector.FindSpec(models, handlers) is not { } model)
+        {
+            var known = models.IsEmpty ? "(none)" : string.Join(", ", models.Select(m => m.Identity.Title));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHandlerSpec, location, handlers.Name, handlers.Spec ?? "(unnamed)", known));
+            return;
+        }
+
+        var operations = OperationSelector.Select(model, handlers);
+        foreach (var operation in operations)
+        {
+            if (!handlers.DeclaredMethods.Contains(ServerHandlersEmitter.HandlerName(operation)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.MissingHandler,
+                    location,
+                    operation.OperationId,
+                    operation.Method,
+                    operation.Path,
+                    ServerHandlersEmitter.HandlerSignature(model, operation),
+                    handlers.Name));
+            }
+        }
+
+        AddSource(context, model.Identity.HintPrefix, $"{model.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(model, handlers, operations));
+    }
+
     /// <summary>Adds one file; a failure becomes a diagnostic, never an exception in the compiler.</summary>
-    private static void AddSource(SourceProductionContext context, SpecIdentity identity, string hintName, Func<string> emit)
+    private static void AddSource(SourceProductionContext context, string hintPrefix, string hintName, Func<string> emit)
     {
         try
         {
@@ -105,7 +176,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
         catch (ArgumentException) when (hintName.EndsWith(".Spec.g.cs", StringComparison.Ordinal))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHintName, Location.None, identity.HintPrefix));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHintName, Location.None, hintPrefix));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

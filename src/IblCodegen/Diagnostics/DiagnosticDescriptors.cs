@@ -59,6 +59,38 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidPermissions = new(
+        id: "IBL0007",
+        title: "x-ibl-permissions is not a list of permission names",
+        messageFormat: "The x-ibl-permissions of operation '{0}' must be a list of permission names (identifiers); it is ignored",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingHandler = new(
+        id: "IBL0101",
+        title: "A selected operation has no handler",
+        messageFormat: "Operation '{0}' ({1} {2}) has no handler: implement '{3}' in {4}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownHandlerSpec = new(
+        id: "IBL0102",
+        title: "The handler class names no spec of this project",
+        messageFormat: "{0} asks for the spec '{1}', but the project's specs are: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidHandlerClass = new(
+        id: "IBL0103",
+        title: "A handler class must be a top-level, non-static partial class",
+        messageFormat: "{0} must be a top-level, non-static, non-generic partial class to receive generated handlers",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "IBL0999",
         title: "The generator failed",
@@ -69,7 +101,8 @@ internal static class DiagnosticDescriptors
 
     private static readonly DiagnosticDescriptor[] All =
     [
-        UnreadableSpec, NotOpenApi, InvalidOpenApi, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InternalError,
+        UnreadableSpec, NotOpenApi, InvalidOpenApi, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
+        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

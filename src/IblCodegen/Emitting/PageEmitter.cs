@@ -63,9 +63,12 @@ internal static class PageEmitter
                 [global::System.Text.Json.Serialization.JsonIgnore]
                 public string? Previous { get => _previous; init => _previous = value; }
 
-                /// <summary>The JSON names of the links: set when a page is read, and chosen by whoever writes one.</summary>
+                /// <summary>
+                /// The JSON names of the links: set when a page is read. Generated endpoints set it to what the spec
+                /// names the links of their response, whatever the handler chose.
+                /// </summary>
                 [global::System.Text.Json.Serialization.JsonIgnore]
-                public PageLinkStyle LinkStyle { get; init; }
+                public PageLinkStyle LinkStyle { get; set; }
 
                 [global::System.Text.Json.Serialization.JsonInclude]
                 [global::System.Text.Json.Serialization.JsonPropertyName("next")]

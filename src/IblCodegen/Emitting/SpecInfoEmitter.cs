@@ -1,17 +1,28 @@
+using System;
+using System.Linq;
 using IblCodegen.Model;
+using IblCodegen.Parsing;
 
 namespace IblCodegen.Emitting;
 
 /// <summary>
-/// Emits the spec's title and version as constants, so a service can log, expose or assert the API version it
-/// was built from: <c>IblDataManagerSpec.Version</c>.
+/// Emits the spec's identity as constants: title and version (so a service can log, expose or assert the API version
+/// it was built from), the permission names its operations use, and its security schemes.
+/// <code>
+/// public static partial class IblDataManagerSpec
+/// {
+///     public const string Version = "3.59.0-ai-plus";
+///     public static class Permissions { public const string IsDMAdmin = "IsDMAdmin"; }
+/// }
+/// </code>
 /// </summary>
 internal static class SpecInfoEmitter
 {
-    public static string Emit(SpecIdentity identity)
+    public static string Emit(SpecModel model)
     {
+        var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
-        writer.WriteLine($"/// <summary>The OpenAPI document this code was generated from.</summary>");
+        writer.WriteLine("/// <summary>The OpenAPI document this code was generated from.</summary>");
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
         writer.WriteLine($"public static partial class {identity.SpecInfoTypeName}");
         writer.OpenBlock();
@@ -20,6 +31,52 @@ internal static class SpecInfoEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>The document's <c>info.version</c>.</summary>");
         writer.WriteLine($"public const string Version = {EmitHelpers.Literal(identity.Version)};");
+
+        var permissions = model.Operations.SelectMany(o => o.Permissions).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        if (permissions.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The permissions the operations require; a service defines what each one means.</summary>");
+            writer.WriteLine("public static class Permissions");
+            writer.OpenBlock();
+            for (var i = 0; i < permissions.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                var uses = model.Operations.Count(o => o.Permissions.Contains(permissions[i]));
+                writer.WriteLine($"/// <summary>The <c>{permissions[i]}</c> permission, accepted by {uses} operation(s).</summary>");
+                writer.WriteLine($"public const string {permissions[i]} = {EmitHelpers.Literal(permissions[i])};");
+            }
+
+            writer.CloseBlock();
+        }
+
+        if (model.SecuritySchemes.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The names of the document's security schemes, for use as authentication scheme names.</summary>");
+            writer.WriteLine("public static class SecuritySchemes");
+            writer.OpenBlock();
+            var names = new NameScope("SecuritySchemes");
+            for (var i = 0; i < model.SecuritySchemes.Count; i++)
+            {
+                var scheme = model.SecuritySchemes[i];
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                var where = scheme.Kind == "apiKey" ? $" (an API key in the {scheme.In} <c>{EmitHelpers.EscapeXml(scheme.ParameterName ?? string.Empty)}</c>)" : string.Empty;
+                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(scheme.Name)}</c> scheme{where}.</summary>");
+                writer.WriteLine($"public const string {names.Claim(Identifiers.ToPascalCase(scheme.Name, "Scheme"))} = {EmitHelpers.Literal(scheme.Name)};");
+            }
+
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }

@@ -1,7 +1,11 @@
 namespace IblCodegen.Model;
 
 /// <summary>Everything the emitters need to know about one spec file.</summary>
-internal sealed record SpecModel(SpecIdentity Identity, EquatableArray<TypeSpec> Types);
+internal sealed record SpecModel(
+    SpecIdentity Identity,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<SecuritySchemeSpec> SecuritySchemes);
 
 /// <summary>One type together with the identity of its spec: the unit the pipeline fans out to, one file each.</summary>
 internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type);

@@ -85,9 +85,7 @@ internal sealed partial class ModelBuilder
         {
             if (IsStringEnum(schema))
             {
-                var name = _typeNames.Claim(nameHint);
-                _types.Add(BuildEnum(schema, name, pointer));
-                return new CSharpType(Qualified(name), IsValueType: true, nullable);
+                return DeclareInline(schema, nameHint, name => BuildEnum(schema, name, pointer), isValueType: true).AsNullable(nullable);
             }
 
             if (values.All(IsJsonNull))
@@ -98,12 +96,27 @@ internal sealed partial class ModelBuilder
 
         if (schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
         {
-            var name = _typeNames.Claim(nameHint);
-            _types.Add(BuildObject(schema, name, pointer));
-            return new CSharpType(Qualified(name), IsValueType: false, nullable);
+            return DeclareInline(schema, nameHint, name => BuildObject(schema, name, pointer), isValueType: false).AsNullable(nullable);
         }
 
         return MapByType(schema, pointer, nameHint).AsNullable(nullable);
+    }
+
+    /// <summary>
+    /// Declares a type for an inline schema, once: a schema reached twice (a shared parameter, say) keeps the
+    /// type it got the first time.
+    /// </summary>
+    private CSharpType DeclareInline(IOpenApiSchema schema, string nameHint, System.Func<string, TypeSpec> build, bool isValueType)
+    {
+        if (!_inlineTypes.TryGetValue(schema, out var type))
+        {
+            var name = _typeNames.Claim(nameHint);
+            type = new CSharpType(Qualified(name), isValueType, IsNullable: false);
+            _inlineTypes.Add(schema, type);
+            _types.Add(build(name));
+        }
+
+        return type;
     }
 
     private CSharpType MapByType(IOpenApiSchema schema, string pointer, string nameHint)

@@ -33,6 +33,7 @@ internal sealed partial class ModelBuilder
     private readonly NameScope _typeNames;
     private readonly Dictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = [];
+    private readonly Dictionary<IOpenApiSchema, CSharpType> _inlineTypes = new(ReferenceComparer.Instance);
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
     private ModelBuilder(OpenApiDocument document, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
@@ -45,13 +46,15 @@ internal sealed partial class ModelBuilder
         _typeNames = new NameScope(PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, identity.SpecInfoTypeName);
     }
 
-    public static (EquatableArray<TypeSpec> Types, List<DiagnosticInfo> Diagnostics) Build(
+    public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
         OpenApiDocument document, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
         var builder = new ModelBuilder(document, raw, locator, identity, cancellationToken);
         builder.BuildComponents();
+        var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
-        return (types, builder._diagnostics);
+        var model = new SpecModel(identity, types, operations, builder.BuildSecuritySchemes());
+        return (model, builder._diagnostics);
     }
 
     private void BuildComponents()
@@ -140,5 +143,15 @@ internal sealed partial class ModelBuilder
 
         /// <summary>Set while an alias is being resolved, to catch aliases that refer to themselves.</summary>
         public bool Resolving { get; set; }
+    }
+
+    /// <summary>Schemas compared by identity: two equal-looking inline schemas in different places are different types.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -72,9 +72,9 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, openApi);
-        var (types, modelDiagnostics) = ModelBuilder.Build(openApi, raw, locator, identity, cancellationToken);
+        var (model, modelDiagnostics) = ModelBuilder.Build(openApi, raw, locator, identity, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
-        return new SpecModel(identity, types);
+        return model;
     }
 
     private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out JsonNode? root)

@@ -10,21 +10,41 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    /// <summary>The framework assemblies of this test run: what a net10.0 consumer compiles against.</summary>
-    public static readonly ImmutableArray<MetadataReference> References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
-                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+    /// <summary>The .NET shared framework of this test run: what a net10.0 class library compiles against.</summary>
+    public static readonly ImmutableArray<MetadataReference> References = FrameworkReferences(typeof(object).Assembly.Location);
+
+    /// <summary>.NET plus ASP.NET Core: what a web project compiles against.</summary>
+    public static readonly ImmutableArray<MetadataReference> WebReferences =
+        References.AddRange(FrameworkReferences(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location));
+
+    private static ImmutableArray<MetadataReference> FrameworkReferences(string assemblyInFramework) =>
+        Directory.GetFiles(Path.GetDirectoryName(assemblyInFramework)!, "*.dll")
+            .Where(path => !Path.GetFileName(path).StartsWith("Microsoft.DiaSymReader", StringComparison.Ordinal))
+            .Where(IsManagedAssembly)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            System.Reflection.AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A consumer compilation: nullable enabled, every warning an error, documentation comments checked.</summary>
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(web: false, sources);
+
+    public static CSharpCompilation CreateCompilation(bool web, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
-            References,
+            web ? WebReferences : References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -58,9 +78,15 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator once and returns what it produced and the compilation with its output added.</summary>
     public static GeneratorRun Run(TestAdditionalText spec, params string[] sources) => Run([spec], null, sources);
 
-    public static GeneratorRun Run(IEnumerable<TestAdditionalText> specs, IReadOnlyDictionary<string, string>? metadata, params string[] sources)
+    /// <summary>Runs the generator in a web project (ASP.NET Core referenced), where server code is generated.</summary>
+    public static GeneratorRun RunWeb(TestAdditionalText spec, params string[] sources) => Run([spec], null, web: true, sources);
+
+    public static GeneratorRun Run(IEnumerable<TestAdditionalText> specs, IReadOnlyDictionary<string, string>? metadata, params string[] sources) =>
+        Run(specs, metadata, web: false, sources);
+
+    public static GeneratorRun Run(IEnumerable<TestAdditionalText> specs, IReadOnlyDictionary<string, string>? metadata, bool web, params string[] sources)
     {
-        var compilation = CreateCompilation(sources);
+        var compilation = CreateCompilation(web, sources);
         var driver = CreateDriver(specs, metadata).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, driverDiagnostics);
     }

@@ -1,0 +1,275 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using IblCodegen.Sample.Data;
+using IblCodegen.Sample.Security;
+using IblDataManager;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
+
+namespace IblCodegen.Sample.Handlers;
+
+/// <summary>
+/// Learner analytics, computed in SQL over the activity records: time spent, daily active learners with change
+/// metrics, and active learners per course. An active learner of a day is one with any activity that day.
+/// </summary>
+[IblCodegen.OpenApiHandlers(Tags = ["ai-analytics", "audience"])]
+public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvider clock)
+{
+    /// <summary>The platform whose data <c>include_main_platform</c> adds.</summary>
+    public const string MainPlatform = "main";
+
+    private const int DefaultRangeDays = 7;
+
+    public partial async Task<Results<Ok<TimeSpentPerUserResponse>, ProblemHttpResult>> GetAnalyticsTimeSpentUserAsync(
+        string? courseId, DateOnly? startDate, DateOnly? endDate, string? platform, string? learnerId, string? mentorUuid,
+        string? sessionUuid, string? url, bool includeMainPlatform, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(HttpContext.User);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var learner = caller.UserId;
+        if (learnerId is not null && !caller.Is(learnerId))
+        {
+            if (FindUser(connection, learnerId) is not { } other)
+            {
+                return Problems.BadRequest("learner_id", $"There is no user '{learnerId}'.");
+            }
+
+            // Another learner's time: data-manager admins, or admins of a platform that learner belongs to.
+            var platforms = Strings(connection, "SELECT platform_key FROM memberships WHERE user_id = $user", ("$user", other));
+            if (!caller.IsDmAdmin && !platforms.Any(p => caller.AdminOf.Contains(p) && (platform is null || p == platform)))
+            {
+                return Problems.Forbidden($"You may not read the time spent by '{learnerId}'.");
+            }
+
+            learner = other;
+        }
+
+        if (startDate > endDate)
+        {
+            return Problems.BadRequest("start_date", "The start date is after the end date.");
+        }
+
+        var total = SampleDatabase.Scalar<long>(connection, null, """
+            SELECT COALESCE(SUM(seconds), 0) FROM activity
+            WHERE user_id = $user
+              AND ($course IS NULL OR instr(course_id, $course) > 0)
+              AND ($url IS NULL OR instr(url, $url) > 0)
+              AND ($mentor IS NULL OR mentor_uuid = $mentor)
+              AND ($session IS NULL OR session_uuid = $session)
+              AND ($start IS NULL OR day >= $start)
+              AND ($end IS NULL OR day <= $end)
+              AND ($platform IS NULL OR platform_key IN (SELECT key FROM platforms WHERE key = $platform OR name = $platform)
+                   OR ($includeMain AND platform_key = 'main'))
+              AND ($includeMain OR platform_key <> 'main')
+            """,
+            ("$user", learner), ("$course", courseId), ("$url", url), ("$mentor", mentorUuid), ("$session", sessionUuid),
+            ("$start", startDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$end", endDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("$platform", platform), ("$includeMain", includeMainPlatform));
+        return TypedResults.Ok(new TimeSpentPerUserResponse { TotalSeconds = (int)total });
+    }
+
+    public partial async Task<Results<Ok<OvertimeWithChangeInfo>, ProblemHttpResult>> GetOrgsActiveUsersOverTimeAsync(
+        string org, int? departmentId, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (!TryPrepare(connection, org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        {
+            return problem;
+        }
+
+        var perDay = new Dictionary<string, int>();
+        using (var command = query.Command(connection, "SELECT a.day, COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end GROUP BY a.day", query.Start, query.End))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                perDay[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        var data = new Dictionary<string, int>();
+        for (var day = query.Start; day <= query.End; day = day.AddDays(1))
+        {
+            var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            data[key] = perDay.GetValueOrDefault(key);
+        }
+
+        var meta = Meta(connection, query);
+        return TypedResults.Ok(new OvertimeWithChangeInfo { Data = data, Total = meta.Total, Meta = meta });
+    }
+
+    public partial async Task<Results<Ok<ActiveUsersPerCourse>, ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(
+        string org, int? departmentId, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (!TryPrepare(connection, org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        {
+            return problem;
+        }
+
+        var courses = new List<ActiveUsersPerCourseData>();
+        using (var command = query.Command(connection, """
+            SELECT a.course_id, c.name, COUNT(DISTINCT a.user_id) AS learners
+            FROM activity a JOIN courses c ON c.id = a.course_id
+            {0} AND a.day BETWEEN $start AND $end
+            GROUP BY a.course_id, c.name
+            ORDER BY learners DESC, a.course_id
+            """, query.Start, query.End))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                courses.Add(new ActiveUsersPerCourseData { CourseId = reader.GetString(0), Name = reader.GetString(1), UserCount = reader.GetInt32(2) });
+            }
+        }
+
+        var meta = Meta(connection, query, inCourses: true);
+        return TypedResults.Ok(new ActiveUsersPerCourse { Data = courses, Total = meta.Total, Meta = meta });
+    }
+
+    /// <summary>
+    /// Checks the platform, the caller's reach (department admins see their departments only) and the dates, and
+    /// builds the filter every audience query shares.
+    /// </summary>
+    private bool TryPrepare(
+        SqliteConnection connection, string org, int? departmentId, string? startDate, string? endDate, bool includeMainPlatform,
+        out AudienceQuery query, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        query = null!;
+        if (!Exists(connection, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
+        {
+            problem = Problems.BadRequest("org", $"There is no platform '{org}'.");
+            return false;
+        }
+
+        var caller = Caller.From(HttpContext.User);
+        if (!caller.IsDmAdmin && !caller.ReadsAsAdmin(org) && (departmentId is null || !caller.DepartmentsIn(org).Contains(departmentId.Value)))
+        {
+            problem = Problems.Forbidden($"Department admins must ask for one of their departments of '{org}' (department_id).");
+            return false;
+        }
+
+        if (!TryDate(endDate, "end_date", out var end, out problem) || !TryDate(startDate, "start_date", out var start, out problem))
+        {
+            return false;
+        }
+
+        var last = end ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = start ?? last.AddDays(-(DefaultRangeDays - 1));
+        if (first > last)
+        {
+            problem = Problems.BadRequest("start_date", "The start date is after the end date.");
+            return false;
+        }
+
+        query = new AudienceQuery(org, departmentId, includeMainPlatform, first, last);
+        return true;
+    }
+
+    /// <summary>The audience dates are ISO 8601 text in the spec: a date, or a date and time (its UTC day counts).</summary>
+    private static bool TryDate(string? text, string parameter, out DateOnly? date, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        date = null;
+        problem = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = day;
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            date = DateOnly.FromDateTime(instant.UtcDateTime);
+            return true;
+        }
+
+        problem = Problems.BadRequest(parameter, $"The parameter '{parameter}' must be an ISO 8601 date; '{text}' is not.");
+        return false;
+    }
+
+    /// <summary>
+    /// The change metrics: distinct active learners of the range against the range of the same length just before it,
+    /// and of the last 7 and 30 days (ending with the range) against the 7 and 30 days before those.
+    /// Percentages are of the earlier count; with no earlier learners the percentage is 0.
+    /// </summary>
+    private static OvertimeMeta Meta(SqliteConnection connection, AudienceQuery query, bool inCourses = false)
+    {
+        var length = query.End.DayNumber - query.Start.DayNumber + 1;
+        var total = query.DistinctLearners(connection, query.Start, query.End, inCourses);
+        var previous = query.DistinctLearners(connection, query.Start.AddDays(-length), query.Start.AddDays(-1), inCourses);
+        var (sevenDays, sevenDaysPercent) = Change(connection, query, 7, inCourses);
+        var (thirtyDays, thirtyDaysPercent) = Change(connection, query, 30, inCourses);
+        return new OvertimeMeta
+        {
+            Total = total,
+            ChangeRange = total - previous,
+            ChangeRangePercent = Percent(total - previous, previous),
+            ChangeLastSevenDays = sevenDays,
+            ChangeLastSevenDaysPercent = sevenDaysPercent,
+            ChangeLastThirtyDays = thirtyDays,
+            ChangeLastThirtyDaysPercent = thirtyDaysPercent,
+        };
+    }
+
+    private static (int Change, double Percent) Change(SqliteConnection connection, AudienceQuery query, int days, bool inCourses)
+    {
+        var recent = query.DistinctLearners(connection, query.End.AddDays(-(days - 1)), query.End, inCourses);
+        var before = query.DistinctLearners(connection, query.End.AddDays(-(2 * days - 1)), query.End.AddDays(-days), inCourses);
+        return (recent - before, Percent(recent - before, before));
+    }
+
+    private static double Percent(int change, int before) => before == 0 ? 0 : Math.Round(100.0 * change / before, 2);
+
+    private static long? FindUser(SqliteConnection connection, string userOrId)
+    {
+        using var command = SampleDatabase.Command(connection, null, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user", ("$user", userOrId));
+        return command.ExecuteScalar() is long id ? id : null;
+    }
+
+    private static bool Exists(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, null, sql, parameters);
+        return command.ExecuteScalar() is not null;
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>The activity an audience question is about: a platform (plus the main one if asked), perhaps one department.</summary>
+    private sealed record AudienceQuery(string Org, int? DepartmentId, bool IncludeMainPlatform, DateOnly Start, DateOnly End)
+    {
+        private const string Filter = """
+            WHERE (a.platform_key = $org OR ($includeMain AND a.platform_key = 'main'))
+              AND ($department IS NULL OR a.user_id IN (SELECT user_id FROM memberships WHERE platform_key = $org AND department_id = $department))
+            """;
+
+        public SqliteCommand Command(SqliteConnection connection, string sql, DateOnly start, DateOnly end) =>
+            SampleDatabase.Command(connection, null, string.Format(CultureInfo.InvariantCulture, sql, Filter),
+                ("$org", Org), ("$includeMain", IncludeMainPlatform), ("$department", DepartmentId),
+                ("$start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$end", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+        public int DistinctLearners(SqliteConnection connection, DateOnly start, DateOnly end, bool inCourses)
+        {
+            var courses = inCourses ? "AND a.course_id IS NOT NULL" : string.Empty;
+            using var command = Command(connection, "SELECT COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end " + courses, start, end);
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+}

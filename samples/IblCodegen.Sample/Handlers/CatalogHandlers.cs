@@ -1,0 +1,403 @@
+using System.Text.Json;
+using IblCodegen.Sample.Data;
+using IblCodegen.Sample.Security;
+using IblDataManager;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
+
+namespace IblCodegen.Sample.Handlers;
+
+/// <summary>
+/// The catalog operations: course suggestions to groups and learners, pathway suggestions to learners.
+/// The generated endpoints have already authenticated the caller, checked the permission names and every parameter;
+/// these methods scope the data to what the caller may see and change.
+/// </summary>
+[IblCodegen.OpenApiHandlers(Tags = ["catalog"])]
+public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvider clock)
+{
+    private static readonly Dictionary<string, string> GroupSortColumns = new()
+    {
+        ["id"] = "s.id", ["created"] = "s.created", ["modified"] = "s.modified", ["course_id"] = "s.course_id",
+        ["group_id"] = "s.group_id", ["accepted"] = "s.accepted", ["visible"] = "s.visible",
+    };
+
+    private static readonly Dictionary<string, string> UserSortColumns = new()
+    {
+        ["id"] = "s.id", ["created"] = "s.created", ["modified"] = "s.modified", ["course_id"] = "s.course_id",
+        ["accepted"] = "s.accepted", ["visible"] = "s.visible",
+    };
+
+    private static readonly Dictionary<string, string> PathwaySortColumns = new()
+    {
+        ["id"] = "s.id", ["created"] = "s.created", ["modified"] = "s.modified", ["pathway_id"] = "s.pathway_id",
+        ["user_id"] = "s.user_id", ["accepted"] = "s.accepted", ["visible"] = "s.visible",
+    };
+
+    private const string GroupSelect = """
+        SELECT s.id, s.group_id, g.name, s.platform_key, s.accepted, s.visible, s.created, s.modified, s.metadata,
+               s.course_id, c.name, (SELECT COUNT(*) FROM group_members m WHERE m.group_id = s.group_id)
+        FROM group_suggestions s
+        JOIN groups g ON g.id = s.group_id
+        JOIN courses c ON c.id = s.course_id
+        JOIN platforms p ON p.key = s.platform_key
+        """;
+
+    private const string UserSelect = """
+        SELECT s.id, s.user_id, u.username, u.name, s.platform_key, s.accepted, s.visible, s.created, s.modified, s.metadata,
+               s.course_id, c.name
+        FROM user_suggestions s
+        JOIN users u ON u.id = s.user_id
+        JOIN courses c ON c.id = s.course_id
+        JOIN platforms p ON p.key = s.platform_key
+        """;
+
+    private const string PathwaySelect = """
+        SELECT s.id, s.user_id, u.username, u.name, s.platform_key, s.accepted, s.visible, s.created, s.modified, s.metadata,
+               s.pathway_id, w.uuid, w.name, w.platform_key
+        FROM pathway_suggestions s
+        JOIN users u ON u.id = s.user_id
+        JOIN pathways w ON w.id = s.pathway_id
+        JOIN platforms p ON p.key = s.platform_key
+        LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key
+        """;
+
+    private Caller Caller => Caller.From(HttpContext.User);
+
+    public partial async Task<Results<Ok<Page<CourseGroupSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseManageGroupAsync(
+        string platformKey, string? platformOrg, string? query, string sort, bool? departmentMode, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, GroupSortColumns, out var orderBy, out problem))
+        {
+            return problem!;
+        }
+
+        if (!TryScope(platformKey, departmentMode, "g.department_id", out var scope, out problem))
+        {
+            return problem!;
+        }
+
+        var where = $"""
+            WHERE s.platform_key = $platform AND ($org IS NULL OR p.org = $org)
+              AND ($like IS NULL OR g.name LIKE $like OR c.name LIKE $like OR s.course_id LIKE $like) {scope}
+            """;
+        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var results = Read(connection, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
+        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", parameters);
+        return TypedResults.Ok(ToPage(results, count, paging));
+    }
+
+    public partial async Task<Results<Ok<CourseGroupSuggestionDetail>, ProblemHttpResult>> CreateSuggestionsCourseManageGroupAsync(
+        CourseGroupSuggestionCreate body, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var department = SingleOrDefault(connection, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var groupExists, ("$group", body.GroupId), ("$platform", body.PlatformKey));
+        if (!groupExists)
+        {
+            return Problems.BadRequest("group_id", $"The platform '{body.PlatformKey}' has no group {body.GroupId}.");
+        }
+
+        if (!CanManage(body.PlatformKey, body.DepartmentMode, department))
+        {
+            return Problems.Forbidden($"You may not manage the suggestions of group {body.GroupId} on '{body.PlatformKey}'.");
+        }
+
+        if (!Exists(connection, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
+        {
+            return Problems.BadRequest("course_id", $"The platform '{body.PlatformKey}' has no course '{body.CourseId}'.");
+        }
+
+        // Create or update: the same course suggested to the same group again changes the one suggestion.
+        var id = SampleDatabase.Scalar<long>(connection, null, """
+            INSERT INTO group_suggestions (platform_key, course_id, group_id, accepted, visible, metadata, created, modified)
+            VALUES ($platform, $course, $group, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
+            ON CONFLICT (platform_key, course_id, group_id) DO UPDATE SET
+                accepted = COALESCE($accepted, accepted), visible = COALESCE($visible, visible),
+                metadata = COALESCE($metadata, metadata), modified = $now
+            RETURNING id
+            """,
+            ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", body.GroupId), ("$accepted", body.Accepted),
+            ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
+        return TypedResults.Ok(Read(connection, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single());
+    }
+
+    public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(
+        int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var department = SingleOrDefault(connection,
+            "SELECT g.department_id FROM group_suggestions s JOIN groups g ON g.id = s.group_id WHERE s.id = $id AND s.platform_key = $platform",
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
+        if (!found)
+        {
+            return Problems.NotFound($"The platform '{platformKey}' has no group suggestion {suggestionId}.");
+        }
+
+        if (!CanManage(platformKey, departmentMode, department))
+        {
+            return Problems.Forbidden($"You may not manage group suggestion {suggestionId}.");
+        }
+
+        SampleDatabase.Execute(connection, null, "DELETE FROM group_suggestions WHERE id = $id", ("$id", suggestionId));
+        return TypedResults.Ok();
+    }
+
+    public partial async Task<Results<Ok<Page<CourseSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseUserAsync(
+        string user, string? platformKey, string? platformOrg, string sort, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, UserSortColumns, out var orderBy, out problem))
+        {
+            return problem!;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (FindUser(connection, user) is not { } learner)
+        {
+            return Problems.BadRequest("user", $"There is no user '{user}'.");
+        }
+
+        // A learner and the data-manager admins see every platform; platform admins only the platforms they administer.
+        var caller = Caller;
+        var scope = string.Empty;
+        if (!caller.IsDmAdmin && caller.UserId != learner)
+        {
+            var platforms = caller.AdminOf.Concat(caller.ReadOnlyAdminOf).Where(p => platformKey is null || p == platformKey).ToList();
+            if (platforms.Count == 0)
+            {
+                return Problems.Forbidden($"You may not read the suggestions of '{user}'.");
+            }
+
+            scope = $"AND s.platform_key IN ({string.Join(", ", platforms.Select(Quote))})";
+        }
+
+        var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
+        var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg) };
+        var results = Read(connection, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
+        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", parameters);
+        return TypedResults.Ok(ToPage(results, count, paging));
+    }
+
+    public partial async Task<Results<Ok<Page<PathwaySuggestionDetail>>, ProblemHttpResult>> GetSuggestionsPathwayManageAsync(
+        string platformKey, string? platformOrg, string? query, string sort, bool? departmentMode, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, PathwaySortColumns, out var orderBy, out problem))
+        {
+            return problem!;
+        }
+
+        if (!TryScope(platformKey, departmentMode, "m.department_id", out var scope, out problem))
+        {
+            return problem!;
+        }
+
+        var where = $"""
+            WHERE s.platform_key = $platform AND ($org IS NULL OR p.org = $org)
+              AND ($like IS NULL OR w.name LIKE $like OR s.pathway_id LIKE $like OR u.username LIKE $like OR u.name LIKE $like) {scope}
+            """;
+        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var results = Read(connection, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
+        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"""
+            SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
+            JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
+            """, parameters);
+        return TypedResults.Ok(ToPage(results, count, paging));
+    }
+
+    public partial async Task<Results<Ok<PathwaySuggestionDetail>, ProblemHttpResult>> CreateSuggestionsPathwayManageAsync(
+        PathwaySuggestionCreate body, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (FindUser(connection, body.UserId) is not { } learner)
+        {
+            return Problems.BadRequest("user_id", $"There is no user '{body.UserId}'.");
+        }
+
+        var department = SingleOrDefault(connection, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var isMember, ("$user", learner), ("$platform", body.PlatformKey));
+        if (!isMember)
+        {
+            return Problems.BadRequest("user_id", $"'{body.UserId}' is not a member of '{body.PlatformKey}'.");
+        }
+
+        if (!CanManage(body.PlatformKey, body.DepartmentMode, department))
+        {
+            return Problems.Forbidden($"You may not manage the suggestions of '{body.UserId}' on '{body.PlatformKey}'.");
+        }
+
+        if (!Exists(connection, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
+        {
+            return Problems.BadRequest("pathway_id", $"The platform '{body.PlatformKey}' has no pathway '{body.PathwayId}'.");
+        }
+
+        var id = SampleDatabase.Scalar<long>(connection, null, """
+            INSERT INTO pathway_suggestions (platform_key, pathway_id, user_id, accepted, visible, metadata, created, modified)
+            VALUES ($platform, $pathway, $user, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
+            ON CONFLICT (platform_key, pathway_id, user_id) DO UPDATE SET
+                accepted = COALESCE($accepted, accepted), visible = COALESCE($visible, visible),
+                metadata = COALESCE($metadata, metadata), modified = $now
+            RETURNING id
+            """,
+            ("$platform", body.PlatformKey), ("$pathway", body.PathwayId), ("$user", learner), ("$accepted", body.Accepted),
+            ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
+        return TypedResults.Ok(Read(connection, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single());
+    }
+
+    public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsPathwayManageAsync(
+        int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var department = SingleOrDefault(connection, """
+            SELECT m.department_id FROM pathway_suggestions s
+            LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key
+            WHERE s.id = $id AND s.platform_key = $platform
+            """,
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
+        if (!found)
+        {
+            return Problems.NotFound($"The platform '{platformKey}' has no pathway suggestion {suggestionId}.");
+        }
+
+        if (!CanManage(platformKey, departmentMode, department))
+        {
+            return Problems.Forbidden($"You may not manage pathway suggestion {suggestionId}.");
+        }
+
+        SampleDatabase.Execute(connection, null, "DELETE FROM pathway_suggestions WHERE id = $id", ("$id", suggestionId));
+        return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Who sees what of a platform's list: data-manager and platform admins everything, department admins
+    /// (department_mode) their departments only.
+    /// </summary>
+    private bool TryScope(string platform, bool? departmentMode, string departmentColumn, out string scope, out ProblemHttpResult? problem)
+    {
+        var caller = Caller;
+        scope = string.Empty;
+        problem = null;
+        if (caller.IsDmAdmin || caller.AdminOf.Contains(platform))
+        {
+            return true;
+        }
+
+        var departments = caller.DepartmentsIn(platform);
+        if (departmentMode == true && departments.Count > 0)
+        {
+            scope = $"AND {departmentColumn} IN ({string.Join(", ", departments)})";
+            return true;
+        }
+
+        problem = Problems.Forbidden($"You may not manage the suggestions of '{platform}'.");
+        return false;
+    }
+
+    /// <summary>Whether the caller may change a suggestion of <paramref name="platform"/> belonging to <paramref name="department"/>.</summary>
+    private bool CanManage(string platform, bool? departmentMode, long? department)
+    {
+        var caller = Caller;
+        return caller.IsDmAdmin
+            || caller.AdminOf.Contains(platform)
+            || (departmentMode == true && department is { } id && caller.DepartmentsIn(platform).Contains(id));
+    }
+
+    private Page<T> ToPage<T>(List<T> results, int count, Paging paging)
+    {
+        var (next, previous) = paging.Links(HttpContext.Request, count);
+        return new Page<T> { Count = count, Results = results, Next = next, Previous = previous };
+    }
+
+    private string Now() => clock.GetUtcNow().UtcDateTime.ToString("O");
+
+    private static string? Like(string? query) => string.IsNullOrEmpty(query) ? null : $"%{query}%";
+
+    private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
+
+    private static string? Json(IReadOnlyDictionary<string, JsonElement>? metadata) =>
+        metadata is null ? null : JsonSerializer.Serialize(metadata);
+
+    private static IReadOnlyDictionary<string, JsonElement> Metadata(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];
+
+    private static long? FindUser(SqliteConnection connection, string userOrId) =>
+        SingleOrDefault(connection, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user",
+            reader => (long?)reader.GetInt64(0), out _, ("$user", userOrId));
+
+    private static bool Exists(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, null, sql, parameters);
+        return command.ExecuteScalar() is not null;
+    }
+
+    private static T? SingleOrDefault<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, out bool found, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        found = reader.Read();
+        return found ? read(reader) : default;
+    }
+
+    private static List<T> Read<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var results = new List<T>();
+        while (reader.Read())
+        {
+            results.Add(read(reader));
+        }
+
+        return results;
+    }
+
+    private static CourseGroupSuggestionDetail ReadGroupSuggestion(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt32(0),
+        GroupId = r.GetInt32(1),
+        GroupName = r.GetString(2),
+        PlatformKey = r.GetString(3),
+        Accepted = r.GetBoolean(4),
+        Visible = r.GetBoolean(5),
+        Created = DateTimeOffset.Parse(r.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
+        Modified = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
+        Metadata = Metadata(r.GetString(8)),
+        CourseId = r.GetString(9),
+        CourseName = r.GetString(10),
+        UserCount = r.GetInt32(11),
+    };
+
+    private static CourseSuggestionDetail ReadUserSuggestion(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt32(0),
+        UserId = r.GetInt32(1),
+        Username = r.GetString(2),
+        Name = r.GetString(3),
+        PlatformKey = r.GetString(4),
+        Accepted = r.GetBoolean(5),
+        Visible = r.GetBoolean(6),
+        Created = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
+        Modified = DateTimeOffset.Parse(r.GetString(8), System.Globalization.CultureInfo.InvariantCulture),
+        Metadata = Metadata(r.GetString(9)),
+        CourseId = r.GetString(10),
+        CourseName = r.GetString(11),
+    };
+
+    private static PathwaySuggestionDetail ReadPathwaySuggestion(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt32(0),
+        UserId = r.GetInt32(1),
+        Username = r.GetString(2),
+        Name = r.GetString(3),
+        PlatformKey = r.GetString(4),
+        Accepted = r.GetBoolean(5),
+        Visible = r.GetBoolean(6),
+        Created = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
+        Modified = DateTimeOffset.Parse(r.GetString(8), System.Globalization.CultureInfo.InvariantCulture),
+        Metadata = Metadata(r.GetString(9)),
+        PathwayId = r.GetString(10),
+        PathwayUuid = r.GetString(11),
+        PathwayName = r.GetString(12),
+        PathwayPlatformKey = r.GetString(13),
+    };
+}

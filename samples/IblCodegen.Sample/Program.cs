@@ -1,0 +1,5 @@
+using IblCodegen.Sample;
+
+var app = SampleApp.Build(args);
+app.Lifetime.ApplicationStarted.Register(() => SampleApp.PrintWelcome(app));
+app.Run();

@@ -1,0 +1,79 @@
+using IblCodegen.Sample.Data;
+using IblCodegen.Sample.Handlers;
+using IblCodegen.Sample.Security;
+using IblCodegen.Server;
+using IblDataManager;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
+
+namespace IblCodegen.Sample;
+
+/// <summary>
+/// The sample service: the generated suggestion and analytics endpoints, implemented over SQLite, behind API-key
+/// authentication and the spec's permissions.
+/// </summary>
+public static class SampleApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        configure?.Invoke(builder);
+
+        var connectionString = builder.Configuration.GetConnectionString("Sample") ?? "Data Source=ibl-sample.db";
+        var database = new SampleDatabase(connectionString);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services
+            .AddAuthentication(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication)
+            .AddApiKey(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, options =>
+            {
+                options.HeaderName = "Authorization";
+                options.Prefix = "Api-Key";
+                options.ValidateKey = (key, http) => ValueTask.FromResult(
+                    Caller.Authenticate(http.RequestServices.GetRequiredService<SampleDatabase>(), key, IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication));
+            });
+        builder.Services.AddIblPermissions(SamplePermissions.Define);
+
+        var app = builder.Build();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        if (app.Services.GetRequiredService<SampleDatabase>().EnsureCreated(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+        {
+            app.Logger.LogInformation("Created and seeded the demo database ({ConnectionString}).", connectionString);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        CatalogHandlers.MapEndpoints(app);
+        AnalyticsHandlers.MapEndpoints(app);
+        return app;
+    }
+
+    public static void PrintWelcome(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        Console.WriteLine($"""
+
+            IblCodegen sample service ({IblDataManagerSpec.Title} {IblDataManagerSpec.Version}) is listening on {address}
+              API reference: {address}/docs    OpenAPI document: {address}/openapi/v1.json
+              Demo API key (data-manager admin): {SampleDatabase.DemoAdminKey}
+
+            Try:
+              curl -H "Authorization: Api-Key {SampleDatabase.DemoAdminKey}" "{address}/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=2"
+              curl -H "Authorization: Api-Key {SampleDatabase.DemoAdminKey}" "{address}/api/audience/orgs/acme/active-users/over-time"
+
+            """);
+    }
+}

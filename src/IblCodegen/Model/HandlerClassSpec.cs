@@ -1,0 +1,23 @@
+namespace IblCodegen.Model;
+
+/// <summary>
+/// A partial class marked <c>[OpenApiHandlers]</c>: where the service implements operations, and which ones.
+/// Plain values read off the class symbol, so unrelated edits leave it equal.
+/// </summary>
+/// <param name="Spec">The spec it implements (title or file name); null when the project has one spec.</param>
+/// <param name="DeclaredMethods">The names of the methods the class declares itself, to find missing handlers.</param>
+/// <param name="Problem">Why the class cannot receive handlers (nested, static, generic, not partial), or null.</param>
+internal sealed record HandlerClassSpec(
+    string? Namespace,
+    string Name,
+    string Accessibility,
+    string? Spec,
+    EquatableArray<string> Tags,
+    EquatableArray<string> Operations,
+    EquatableArray<string> PathPrefixes,
+    EquatableArray<string> DeclaredMethods,
+    LocationInfo Location,
+    string? Problem)
+{
+    public string FullName => Namespace is null ? Name : Namespace + "." + Name;
+}

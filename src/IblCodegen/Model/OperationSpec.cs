@@ -1,0 +1,104 @@
+namespace IblCodegen.Model;
+
+/// <summary>One operation of the spec: what the server stubs and the client need to know about it.</summary>
+/// <param name="Name">A readable, unique PascalCase name: "GetSuggestionsCourseManageGroup".</param>
+/// <param name="Method">The HTTP method, upper case.</param>
+/// <param name="Path">The path template as the spec writes it, e.g. <c>/api/audience/orgs/{org}/active-users/over-time</c>.</param>
+/// <param name="Permissions">From <c>x-ibl-permissions</c>, or the description's "Requires A, B, or C permission" sentence.</param>
+/// <param name="SecuritySchemes">The schemes that may authenticate a call; empty when the operation is anonymous.</param>
+internal sealed record OperationSpec(
+    string OperationId,
+    string Name,
+    string Method,
+    string Path,
+    string Tag,
+    string? Summary,
+    string? Description,
+    EquatableArray<ParameterSpec> Parameters,
+    RequestBodySpec? Body,
+    EquatableArray<ResponseSpec> Responses,
+    EquatableArray<string> Permissions,
+    EquatableArray<string> SecuritySchemes,
+    bool IsDeprecated,
+    string Pointer);
+
+/// <summary>Where a parameter travels.</summary>
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// <summary>How a parameter's text is turned into a value.</summary>
+internal enum ValueKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Float,
+    Decimal,
+    Boolean,
+    Date,
+    DateTime,
+    Guid,
+
+    /// <summary>A generated string-enum struct; the spec's values are checked.</summary>
+    Enum,
+}
+
+/// <summary>One parameter of an operation.</summary>
+/// <param name="Name">The name in the request, as the spec spells it (<c>platform_key</c>).</param>
+/// <param name="Identifier">The C# parameter name (<c>platformKey</c>).</param>
+/// <param name="ValueTypeName">The C# type of one value, without <c>?</c>.</param>
+/// <param name="IsArray">Several values (<c>?tag=a&amp;tag=b</c>), passed as a read-only list.</param>
+/// <param name="DefaultValue">The spec's default as a C# expression, applied when the request leaves it out.</param>
+/// <param name="AllowedValues">For enums, the values the spec lists.</param>
+internal sealed record ParameterSpec(
+    string Name,
+    string Identifier,
+    ParameterLocation Location,
+    string ValueTypeName,
+    ValueKind Kind,
+    bool IsArray,
+    bool IsRequired,
+    string? DefaultValue,
+    int? MinLength,
+    EquatableArray<string> AllowedValues,
+    string? Summary)
+{
+    /// <summary>The value is always there for the handler: required, or filled from the default.</summary>
+    public bool IsAlwaysPresent => IsRequired || DefaultValue is not null;
+
+    /// <summary>The C# type the handler receives.</summary>
+    public string TypeName =>
+        IsArray
+            ? KnownTypes.ReadOnlyList(ValueTypeName) + (IsAlwaysPresent ? string.Empty : "?")
+            : ValueTypeName + (IsAlwaysPresent ? string.Empty : "?");
+}
+
+/// <summary>How a request body is sent.</summary>
+internal enum BodyKind
+{
+    Json,
+    Form,
+}
+
+/// <summary>The request body of an operation.</summary>
+internal sealed record RequestBodySpec(string TypeName, string ContentType, BodyKind Kind, bool IsRequired);
+
+/// <summary>One documented response.</summary>
+/// <param name="TypeName">The body's C# type, or null for a response without a JSON body.</param>
+/// <param name="PageLinkStyle">For a paged body, the link names the spec gives this response.</param>
+internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? ContentType, string? Description, PageLinkStyle? PageLinkStyle)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+}
+
+/// <summary>A security scheme of <c>components.securitySchemes</c>.</summary>
+/// <param name="Kind">apiKey, http, oauth2 or openIdConnect.</param>
+/// <param name="In">For apiKey: header, query or cookie.</param>
+/// <param name="ParameterName">For apiKey: the header, query or cookie name.</param>
+internal sealed record SecuritySchemeSpec(string Name, string Kind, string? In, string? ParameterName, string? Scheme, string? Description);

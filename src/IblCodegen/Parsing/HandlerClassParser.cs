@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using IblCodegen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>Reads a class marked <c>[IblCodegen.OpenApiHandlers]</c> into a <see cref="HandlerClassSpec"/>.</summary>
+internal static class HandlerClassParser
+{
+    public const string AttributeName = "IblCodegen.OpenApiHandlersAttribute";
+
+    public static HandlerClassSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (ClassDeclarationSyntax)context.TargetNode;
+        var attribute = context.Attributes[0];
+
+        string? spec = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        ImmutableArray<TypedConstant> tags = default, operations = default, prefixes = default;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Tags": tags = argument.Value.Values; break;
+                case "Operations": operations = argument.Value.Values; break;
+                case "PathPrefixes": prefixes = argument.Value.Values; break;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var declared = symbol.GetMembers()
+            .OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary)
+            .Select(m => m.Name)
+            .Distinct()
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        string? problem = null;
+        if (symbol.ContainingType is not null || symbol.IsStatic || symbol.IsGenericType
+            || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            problem = symbol.Name;
+        }
+
+        var span = syntax.Identifier.GetLocation().GetLineSpan();
+        return new HandlerClassSpec(
+            Namespace: symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+            Name: symbol.Name,
+            Accessibility: symbol.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+            Spec: spec,
+            Tags: Strings(tags),
+            Operations: Strings(operations),
+            PathPrefixes: Strings(prefixes),
+            DeclaredMethods: declared,
+            Location: new LocationInfo(span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character),
+            Problem: problem);
+    }
+
+    private static EquatableArray<string> Strings(ImmutableArray<TypedConstant> values) =>
+        values.IsDefault
+            ? EquatableArray<string>.Empty
+            : values.Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToEquatableArray();
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Linq;
+using IblCodegen.Model;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// Which operations a handler class implements: those matching any of its tags, operationIds or path prefixes;
+/// every operation when it names none. Unselected operations create no obligations.
+/// </summary>
+internal static class OperationSelector
+{
+    public static EquatableArray<OperationSpec> Select(SpecModel model, HandlerClassSpec handlers)
+    {
+        if (handlers.Tags.Count == 0 && handlers.Operations.Count == 0 && handlers.PathPrefixes.Count == 0)
+        {
+            return model.Operations;
+        }
+
+        return model.Operations.Where(operation =>
+                handlers.Tags.Any(tag => string.Equals(tag, operation.Tag, StringComparison.OrdinalIgnoreCase))
+                || handlers.Operations.Any(id => string.Equals(id, operation.OperationId, StringComparison.Ordinal))
+                || handlers.PathPrefixes.Any(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToEquatableArray();
+    }
+
+    /// <summary>The spec a handler class names: by title, file name (stem) or namespace; the only spec when it names none.</summary>
+    public static SpecModel? FindSpec(System.Collections.Immutable.ImmutableArray<SpecModel> models, HandlerClassSpec handlers)
+    {
+        if (handlers.Spec is null)
+        {
+            return models.Length == 1 ? models[0] : null;
+        }
+
+        return models.FirstOrDefault(m =>
+            string.Equals(m.Identity.Title, handlers.Spec, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(m.Identity.HintPrefix, handlers.Spec, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(m.Identity.Namespace, handlers.Spec, StringComparison.Ordinal));
+    }
+}
