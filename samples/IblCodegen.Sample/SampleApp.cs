@@ -15,6 +15,9 @@ namespace IblCodegen.Sample;
 /// </summary>
 public static class SampleApp
 {
+    /// <summary>A file beside the working directory, created on first run.</summary>
+    public const string DefaultConnectionString = "Data Source=ibl-sample.db";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -25,9 +28,9 @@ public static class SampleApp
 
         configure?.Invoke(builder);
 
-        var connectionString = builder.Configuration.GetConnectionString("Sample") ?? "Data Source=ibl-sample.db";
-        var database = new SampleDatabase(connectionString);
-        builder.Services.AddSingleton(database);
+        // Resolved from the final configuration, so hosts (tests among them) can point it elsewhere.
+        builder.Services.AddSingleton(services => new SampleDatabase(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Sample") ?? DefaultConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -46,7 +49,7 @@ public static class SampleApp
         var clock = app.Services.GetRequiredService<TimeProvider>();
         if (app.Services.GetRequiredService<SampleDatabase>().EnsureCreated(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
         {
-            app.Logger.LogInformation("Created and seeded the demo database ({ConnectionString}).", connectionString);
+            app.Logger.LogInformation("Created and seeded the demo database.");
         }
 
         app.UseExceptionHandler();

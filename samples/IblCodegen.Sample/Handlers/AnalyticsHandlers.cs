@@ -252,11 +252,15 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         return values;
     }
 
-    /// <summary>The activity an audience question is about: a platform (plus the main one if asked), perhaps one department.</summary>
+    /// <summary>
+    /// The activity an audience question is about: a platform's, plus (if asked) its members' activity on the main
+    /// platform, perhaps for one department only.
+    /// </summary>
     private sealed record AudienceQuery(string Org, int? DepartmentId, bool IncludeMainPlatform, DateOnly Start, DateOnly End)
     {
         private const string Filter = """
-            WHERE (a.platform_key = $org OR ($includeMain AND a.platform_key = 'main'))
+            WHERE (a.platform_key = $org
+                   OR ($includeMain AND a.platform_key = 'main' AND a.user_id IN (SELECT user_id FROM memberships WHERE platform_key = $org)))
               AND ($department IS NULL OR a.user_id IN (SELECT user_id FROM memberships WHERE platform_key = $org AND department_id = $department))
             """;
 

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using IblCodegen.Sample.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IblCodegen.Sample.Tests;
+
+/// <summary>The sample as it runs for real: Kestrel on 127.0.0.1, a real socket, its own database file.</summary>
+public sealed class LoopbackTests : IAsyncLifetime
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-loopback-{Guid.NewGuid():N}.db");
+    private WebApplication _app = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
+        await _app.StartAsync();
+        _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_databasePath);
+    }
+
+    [Fact]
+    public async Task Serves_the_api_its_openapi_document_and_the_reference_page_on_loopback()
+    {
+        Assert.Equal("127.0.0.1", _address.Host);
+        using var client = new HttpClient { BaseAddress = _address };
+        client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+
+        var page = await (await client.GetAsync("/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=2")).JsonAsync();
+        Assert.Equal(3, page.GetProperty("count").GetInt32());
+        Assert.Equal($"{_address.GetLeftPart(UriPartial.Authority)}/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=2&page=2", page.GetProperty("next").GetString());
+
+        var created = await (await client.PostAsJsonAsync("/api/catalog/suggestions/pathway/manage/", new { platform_key = "globex", pathway_id = "pathway-v1:globex+lead+2024", user_id = "grace", accepted = true })).JsonAsync();
+        Assert.True(created.GetProperty("accepted").GetBoolean());
+
+        var openApi = await (await client.GetAsync("/openapi/v1.json")).JsonAsync();
+        var operationIds = openApi.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .Select(operation => operation.Value.GetProperty("operationId").GetString())
+            .Order()
+            .ToList();
+        Assert.Equal(
+            [
+                "analytics_time_spent_user_retrieve", "audience_orgs_active_users_over_time_retrieve", "audience_orgs_active_users_per_course_retrieve",
+                "catalog_suggestions_course_manage_group_create", "catalog_suggestions_course_manage_group_destroy", "catalog_suggestions_course_manage_group_retrieve",
+                "catalog_suggestions_course_user_retrieve", "catalog_suggestions_pathway_manage_create", "catalog_suggestions_pathway_manage_destroy",
+                "catalog_suggestions_pathway_manage_retrieve",
+            ],
+            operationIds);
+
+        var docs = await client.GetAsync("/docs");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("text/html", docs.Content.Headers.ContentType?.ToString());
+
+        using var anonymous = new HttpClient { BaseAddress = _address };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/analytics/time-spent/user/")).StatusCode);
+    }
+}
