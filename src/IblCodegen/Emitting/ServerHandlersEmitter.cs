@@ -221,6 +221,7 @@ internal static class ServerHandlersEmitter
             writer.OpenBlock();
             writer.WriteLine($"returnedPage.LinkStyle = global::{model.Identity.Namespace}.PageLinkStyle.{response.PageLinkStyle};");
             writer.CloseBlock();
+            writer.WriteLine();
         }
 
         writer.WriteLine("await result.ExecuteAsync(httpContext);");
@@ -281,7 +282,7 @@ internal static class ServerHandlersEmitter
             _ => $"httpContext.Request.Query[{EmitHelpers.Literal(parameter.Name)}]",
         };
         var name = EmitHelpers.Literal(parameter.Name);
-        var required = Bool(parameter.IsRequired);
+        var required = "required: " + Bool(parameter.IsRequired);
         var (parser, expected) = Parser(parameter);
 
         string read;
@@ -303,7 +304,7 @@ internal static class ServerHandlersEmitter
             read = $"{Runtime}.RequestReader.Value<{parameter.ValueTypeName}>({source}, {name}, {required}, {parser}, {EmitHelpers.Literal(expected)}, errors)";
         }
 
-        return parameter.DefaultValue is { } defaultValue ? $"({read}) ?? {defaultValue}" : read;
+        return parameter.DefaultValue is { } defaultValue ? $"{read} ?? {defaultValue}" : read;
     }
 
     private static (string Parser, string Expected) Parser(ParameterSpec parameter) => parameter.Kind switch

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using IblCodegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+
+namespace IblCodegen.Tests;
+
+/// <summary>Server stubs: handler declarations, endpoints, selection, and the errors that name missing handlers.</summary>
+public sealed partial class ServerGenerationTests(ITestOutputHelper output)
+{
+    private static TestAdditionalText ProjectSpec => TestAdditionalText.FromFile(RepoPaths.ProjectSpec);
+
+    [Fact]
+    public void A_selected_operation_without_a_handler_is_an_error_naming_the_operation_and_the_method()
+    {
+        var run = GeneratorHarness.RunWeb(ProjectSpec, """
+            namespace Service;
+            [IblCodegen.OpenApiHandlers(Operations = ["catalog_suggestions_course_manage_group_destroy"])]
+            public partial class Handlers { }
+            """);
+
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "IBL0101");
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        var message = error.GetMessage();
+        Assert.Contains("catalog_suggestions_course_manage_group_destroy", message);
+        Assert.Contains("DELETE /api/catalog/suggestions/course/manage/group/", message);
+        Assert.Contains("DeleteSuggestionsCourseManageGroupAsync(int suggestionId, string platformKey, bool? departmentMode, global::System.Threading.CancellationToken cancellationToken)", message);
+        Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Unselected_operations_create_no_obligations()
+    {
+        var run = GeneratorHarness.RunWeb(ProjectSpec, ImplementAll(ProjectSpec, "[IblCodegen.OpenApiHandlers(Tags = [\"audience\"])]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        var handlers = run.Source("IblDataManager.Handlers.Service.Handlers.g.cs");
+        Assert.Equal(2, Regex.Matches(handlers, "group.MapMethods").Count);
+        Assert.DoesNotContain("catalog_", handlers);
+    }
+
+    [Fact]
+    public void The_project_spec_server_compiles_cleanly_and_matches_the_baseline()
+    {
+        var run = GeneratorHarness.RunWeb(ProjectSpec, ImplementAll(ProjectSpec, "[IblCodegen.OpenApiHandlers]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Snapshot.MatchFolder("ProjectSpecServer", run.Sources
+            .Where(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal) || s.HintName.StartsWith("IblCodegen.Server", StringComparison.Ordinal))
+            .ToDictionary(s => s.HintName, s => s.SourceText.ToString()));
+    }
+
+    [Fact]
+    public void Without_aspnetcore_no_server_code_is_generated()
+    {
+        var run = GeneratorHarness.Run(ProjectSpec, "namespace Service; /// <summary>Handlers.</summary>\n[IblCodegen.OpenApiHandlers] public partial class Handlers { }");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Handlers", StringComparison.Ordinal) && !s.HintName.Contains("Attribute", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("IblCodegen.Server", StringComparison.Ordinal));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Theory]
+    [InlineData("public static partial class Handlers { }")]
+    [InlineData("public class Handlers { }")]
+    [InlineData("public class Outer { [IblCodegen.OpenApiHandlers] public partial class Handlers { } }")]
+    public void A_class_that_cannot_take_handlers_is_IBL0103(string declaration)
+    {
+        var source = "namespace Service;\n" + (declaration.Contains("Outer", StringComparison.Ordinal) ? declaration : "[IblCodegen.OpenApiHandlers]\n" + declaration);
+        var run = GeneratorHarness.RunWeb(ProjectSpec, source);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "IBL0103");
+    }
+
+    [Fact]
+    public void Naming_a_spec_the_project_lacks_is_IBL0102()
+    {
+        var run = GeneratorHarness.RunWeb(ProjectSpec, "namespace Service; [IblCodegen.OpenApiHandlers(\"petstore\")] public partial class Handlers { }");
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0102", error.Id);
+        Assert.Contains("ibl-data-manager", error.GetMessage());
+    }
+
+    [Fact]
+    public void Permissions_come_from_the_extension_or_the_description_sentence()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: perms, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: a_retrieve
+                  x-ibl-permissions: [CanRead, CanAudit]
+                  responses: { '200': { description: ok } }
+              /b:
+                get:
+                  operationId: b_retrieve
+                  description: |-
+                    Lists things.
+
+                    Access Control:
+                        - Requires IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform permission
+                  responses: { '200': { description: ok } }
+              /c:
+                get:
+                  operationId: c_retrieve
+                  x-ibl-permissions: 'not a list'
+                  responses: { '200': { description: ok } }
+            """;
+        var run = GeneratorHarness.RunWeb(new TestAdditionalText("/specs/perms.yaml", spec), "namespace Service; [IblCodegen.OpenApiHandlers(Tags = [\"none\"])] public partial class Handlers { }");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "IBL0007" && d.GetMessage().Contains("c_retrieve", StringComparison.Ordinal));
+        var info = run.Source("Perms.Spec.g.cs");
+        foreach (var permission in new[] { "CanRead", "CanAudit", "IsDMAdmin", "IsPlatformAdmin", "IsDepartmentModeAdminInPlatform" })
+        {
+            Assert.Contains($"public const string {permission} = \"{permission}\";", info);
+        }
+    }
+
+    [PublishedSpecFact]
+    public void The_published_spec_server_with_every_operation_compiles_cleanly()
+    {
+        var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
+        var handlers = ImplementAll(spec, "[IblCodegen.OpenApiHandlers]");
+        var run = GeneratorHarness.RunWeb(spec, handlers);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
+        var server = run.Source("IblDataManager4904AiPlus.Handlers.Service.Handlers.g.cs");
+        Assert.Equal(1176, Regex.Matches(server, "group.MapMethods").Count);
+        output.WriteLine($"Server file: {server.Split('\n').Length} lines for 1176 operations.");
+    }
+
+    /// <summary>
+    /// A handler class implementing every selected operation, written from the generator's own IBL0101 messages:
+    /// a first run without handlers reports each signature to write.
+    /// </summary>
+    private static string ImplementAll(TestAdditionalText spec, string attribute)
+    {
+        var declaration = $"namespace Service;\n/// <summary>The service's handlers.</summary>\n{attribute}\npublic partial class Handlers\n{{\n";
+        var first = GeneratorHarness.RunWeb(spec, declaration + "}");
+        var methods = first.GeneratorDiagnostics
+            .Where(d => d.Id == "IBL0101")
+            .Select(d => SignaturePattern().Match(d.GetMessage()).Groups["signature"].Value)
+            .Select(signature => "    " + signature.Replace("public partial ", "public partial async ", StringComparison.Ordinal)
+                + " { await global::System.Threading.Tasks.Task.Yield(); throw new global::System.NotImplementedException(); }");
+        return declaration + string.Join("\n", methods) + "\n}";
+    }
+
+    [GeneratedRegex("implement '(?<signature>.+)' in ")]
+    private static partial Regex SignaturePattern();
+}
