@@ -1,12 +1,20 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using IblCodegen.Benchmarks;
 
-// `serve` runs the endpoints on Kestrel for wrk (see wrk.sh); anything else goes to BenchmarkDotNet.
-if (args is ["serve", ..])
+// `measure <project|published>`: one cold generation in this fresh process, timed, with the size of the output.
+if (args is ["measure", var spec])
 {
-    var app = BenchmarkApp.Build(testServer: false, url: args.Length > 1 ? args[1] : "http://127.0.0.1:5090");
-    app.Run();
+    var benchmark = new GenerationBenchmarks { Spec = spec };
+    benchmark.SetupFullRun();
+    var stopwatch = Stopwatch.StartNew();
+    var result = benchmark.FullRun().GetRunResult();
+    stopwatch.Stop();
+    var sources = result.Results.Single().GeneratedSources;
+    var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+    Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "
+        + $"{sources.Sum(s => s.SourceText.Lines.Count)} lines, {errors} error diagnostics");
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(EndpointBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GenerationBenchmarks).Assembly).Run(args);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IblCodegen.Benchmarks;
+namespace IblCodegen.Benchmarks.Endpoints;
 
 /// <summary>
 /// A generated endpoint against a hand-written minimal-API endpoint that calls the same handler with the same

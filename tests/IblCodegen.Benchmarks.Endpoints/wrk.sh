@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Throughput of the generated endpoint against the hand-written one, on Kestrel over loopback, measured with wrk
 # (Debian package "wrk"). Rounds alternate between the two so drift on the machine hits both alike.
-# Usage: bash tests/IblCodegen.Benchmarks/wrk.sh [rounds] [seconds]
+# Usage: bash tests/IblCodegen.Benchmarks.Endpoints/wrk.sh [rounds] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 seconds=${2:-10}
 url=http://127.0.0.1:5090
 query='?platform_key=acme&platform_org=acme&query=Eng&sort=-id&department_mode=false&page=1&page_size=10'
-dotnet build -c Release tests/IblCodegen.Benchmarks >/dev/null
-dotnet tests/IblCodegen.Benchmarks/bin/Release/net10.0/IblCodegen.Benchmarks.dll serve "$url" &
+dotnet build -c Release tests/IblCodegen.Benchmarks.Endpoints >/dev/null
+dotnet tests/IblCodegen.Benchmarks.Endpoints/bin/Release/net10.0/IblCodegen.Benchmarks.Endpoints.dll serve "$url" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null "$url/hand-written/group-suggestions$query" && break; sleep 0.2; done

@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IblCodegen.Benchmarks;
+
+/// <summary>
+/// The generator on a spec, the way the compiler runs it: a cold first run in a fresh process (parse, model, emit,
+/// JIT included), a warm full run, and the incremental run after an unrelated C# edit.
+/// </summary>
+[MemoryDiagnoser]
+public class GenerationBenchmarks
+{
+    private GeneratorDriver _driver = null!;
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
+    private AdditionalText _spec = null!;
+    private bool _flip;
+
+    [Params("project", "published")]
+    public string Spec { get; set; } = "project";
+
+    /// <summary>Only inputs: nothing of the generator runs before a full run is measured, so a cold run is cold.</summary>
+    [GlobalSetup(Target = nameof(FullRun))]
+    public void SetupFullRun() => CreateInputs();
+
+    /// <summary>The inputs, and a driver that has already generated once.</summary>
+    [GlobalSetup(Target = nameof(IncrementalAfterUnrelatedEdit))]
+    public void SetupIncremental()
+    {
+        CreateInputs();
+        _driver = CreateDriver().RunGenerators(_compilation);
+    }
+
+    private void CreateInputs()
+    {
+        var path = Spec == "project" ? Paths.ProjectSpec : Paths.PublishedSpec;
+        _spec = new MemoryText(path, File.ReadAllText(path));
+        _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees[0], CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { public int Edited; }"));
+    }
+
+    /// <summary>A whole generation from nothing (a new driver): what a clean build pays.</summary>
+    [Benchmark]
+    public GeneratorDriver FullRun() => CreateDriver().RunGenerators(_compilation);
+
+    /// <summary>The next run after an unrelated C# edit: every spec step should be cached.</summary>
+    [Benchmark]
+    public GeneratorDriver IncrementalAfterUnrelatedEdit()
+    {
+        _flip = !_flip;
+        _driver = _driver.RunGenerators(_flip ? _edited : _compilation);
+        return _driver;
+    }
+
+    private GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [_spec], optionsProvider: new SpecOptions());
+
+    private sealed class MemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class SpecOptions : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Marked = new(true);
+        private static readonly Options None = new(false);
+
+        public override AnalyzerConfigOptions GlobalOptions => None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Marked;
+
+        private sealed class Options(bool marked) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = "true";
+                return marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
+            }
+        }
+    }
+}
+
+/// <summary>The first run in a fresh process, each launch measured once: JIT and all.</summary>
+[SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
+public class ColdGenerationBenchmarks : GenerationBenchmarks
+{
+}
+
+internal static class Paths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ProjectSpec => Path.Combine(Root, "spec", "ibl-data-manager.yaml");
+
+    public static string PublishedSpec => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "ibl-data-manager-4.90.4-ai-plus.yaml"));
+
+    private static string FindRoot([CallerFilePath] string thisFile = "")
+    {
+        var directory = Path.GetDirectoryName(thisFile);
+        while (directory is not null && !File.Exists(Path.Combine(directory, "IblCodegen.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("IblCodegen.sln not found.");
+    }
+}

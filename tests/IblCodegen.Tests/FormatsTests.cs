@@ -1,0 +1,53 @@
+using IblCodegen.Tests.Infrastructure;
+
+namespace IblCodegen.Tests;
+
+/// <summary>Swagger 2.0 and OpenAPI 3.1, in YAML and JSON, are read through the same pipeline.</summary>
+public sealed class FormatsTests
+{
+    [Fact]
+    public void A_swagger_2_yaml_document_generates_its_definitions()
+    {
+        const string spec = """
+            swagger: '2.0'
+            info: { title: legacy, version: '1.0' }
+            paths: {}
+            definitions:
+              Pet:
+                type: object
+                required: [name]
+                properties:
+                  name: { type: string }
+                  born: { type: string, format: date }
+            """;
+        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/legacy.yaml", spec));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        var pet = run.Source("Legacy.Models.Pet.g.cs");
+        Assert.Contains("public required string Name { get; init; }", pet);
+        Assert.Contains("public global::System.DateOnly? Born { get; init; }", pet);
+    }
+
+    [Fact]
+    public void An_openapi_3_1_json_document_reads_type_arrays_as_nullability()
+    {
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "modern", "version": "1.0" },
+              "paths": {},
+              "components": { "schemas": { "Item": {
+                "type": "object",
+                "required": ["label"],
+                "properties": { "label": { "type": ["string", "null"] }, "size": { "type": "integer", "format": "int64" } }
+              } } }
+            }
+            """;
+        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/modern.json", spec));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        var item = run.Source("Modern.Models.Item.g.cs");
+        Assert.Contains("public required string? Label { get; init; }", item);
+        Assert.Contains("public long? Size { get; init; }", item);
+    }
+}
