@@ -29,13 +29,13 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         var learner = caller.UserId;
         if (learnerId is not null && !caller.Is(learnerId))
         {
-            if (FindUser(connection, learnerId) is not { } other)
+            if (Sql.FindUser(connection, learnerId) is not { } other)
             {
                 return Problems.BadRequest("learner_id", $"There is no user '{learnerId}'.");
             }
 
             // Another learner's time: data-manager admins, or admins of a platform that learner belongs to.
-            var platforms = Strings(connection, "SELECT platform_key FROM memberships WHERE user_id = $user", ("$user", other));
+            var platforms = Sql.Read(connection, "SELECT platform_key FROM memberships WHERE user_id = $user", reader => reader.GetString(0), ("$user", other));
             if (!caller.IsDmAdmin && !platforms.Any(p => caller.AdminOf.Contains(p) && (platform is null || p == platform)))
             {
                 return Problems.Forbidden($"You may not read the time spent by '{learnerId}'.");
@@ -138,7 +138,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         out AudienceQuery query, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         query = null!;
-        if (!Exists(connection, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
+        if (!Sql.Exists(connection, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
         {
             problem = Problems.BadRequest("org", $"There is no platform '{org}'.");
             return false;
@@ -226,31 +226,6 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     private static double Percent(int change, int before) => before == 0 ? 0 : Math.Round(100.0 * change / before, 2);
-
-    private static long? FindUser(SqliteConnection connection, string userOrId)
-    {
-        using var command = SampleDatabase.Command(connection, null, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user", ("$user", userOrId));
-        return command.ExecuteScalar() is long id ? id : null;
-    }
-
-    private static bool Exists(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = SampleDatabase.Command(connection, null, sql, parameters);
-        return command.ExecuteScalar() is not null;
-    }
-
-    private static List<string> Strings(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = SampleDatabase.Command(connection, null, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
 
     /// <summary>
     /// The activity an audience question is about: a platform's, plus (if asked) its members' activity on the main

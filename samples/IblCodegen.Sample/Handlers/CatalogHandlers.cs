@@ -82,7 +82,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Read(connection, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
+        var results = Sql.Read(connection, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
@@ -91,7 +91,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         CourseGroupSuggestionCreate body, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = SingleOrDefault(connection, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
+        var department = Sql.SingleOrDefault(connection, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var groupExists, ("$group", body.GroupId), ("$platform", body.PlatformKey));
         if (!groupExists)
         {
@@ -103,7 +103,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of group {body.GroupId} on '{body.PlatformKey}'.");
         }
 
-        if (!Exists(connection, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
+        if (!Sql.Exists(connection, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("course_id", $"The platform '{body.PlatformKey}' has no course '{body.CourseId}'.");
         }
@@ -119,14 +119,14 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """,
             ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", body.GroupId), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        return TypedResults.Ok(Read(connection, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single());
+        return TypedResults.Ok(Sql.Read(connection, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single());
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(
         int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = SingleOrDefault(connection,
+        var department = Sql.SingleOrDefault(connection,
             "SELECT g.department_id FROM group_suggestions s JOIN groups g ON g.id = s.group_id WHERE s.id = $id AND s.platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
         if (!found)
@@ -152,7 +152,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (FindUser(connection, user) is not { } learner)
+        if (Sql.FindUser(connection, user) is not { } learner)
         {
             return Problems.BadRequest("user", $"There is no user '{user}'.");
         }
@@ -173,7 +173,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
         var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg) };
-        var results = Read(connection, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
+        var results = Sql.Read(connection, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
@@ -197,7 +197,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Read(connection, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
+        var results = Sql.Read(connection, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
             JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
@@ -209,12 +209,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         PathwaySuggestionCreate body, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (FindUser(connection, body.UserId) is not { } learner)
+        if (Sql.FindUser(connection, body.UserId) is not { } learner)
         {
             return Problems.BadRequest("user_id", $"There is no user '{body.UserId}'.");
         }
 
-        var department = SingleOrDefault(connection, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
+        var department = Sql.SingleOrDefault(connection, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var isMember, ("$user", learner), ("$platform", body.PlatformKey));
         if (!isMember)
         {
@@ -226,7 +226,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.UserId}' on '{body.PlatformKey}'.");
         }
 
-        if (!Exists(connection, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
+        if (!Sql.Exists(connection, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("pathway_id", $"The platform '{body.PlatformKey}' has no pathway '{body.PathwayId}'.");
         }
@@ -241,14 +241,14 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """,
             ("$platform", body.PlatformKey), ("$pathway", body.PathwayId), ("$user", learner), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        return TypedResults.Ok(Read(connection, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single());
+        return TypedResults.Ok(Sql.Read(connection, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single());
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsPathwayManageAsync(
         int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = SingleOrDefault(connection, """
+        var department = Sql.SingleOrDefault(connection, """
             SELECT m.department_id FROM pathway_suggestions s
             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key
             WHERE s.id = $id AND s.platform_key = $platform
@@ -319,37 +319,6 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
     private static IReadOnlyDictionary<string, JsonElement> Metadata(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];
-
-    private static long? FindUser(SqliteConnection connection, string userOrId) =>
-        SingleOrDefault(connection, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user",
-            reader => (long?)reader.GetInt64(0), out _, ("$user", userOrId));
-
-    private static bool Exists(SqliteConnection connection, string sql, params (string, object?)[] parameters)
-    {
-        using var command = SampleDatabase.Command(connection, null, sql, parameters);
-        return command.ExecuteScalar() is not null;
-    }
-
-    private static T? SingleOrDefault<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, out bool found, params (string, object?)[] parameters)
-    {
-        using var command = SampleDatabase.Command(connection, null, sql, parameters);
-        using var reader = command.ExecuteReader();
-        found = reader.Read();
-        return found ? read(reader) : default;
-    }
-
-    private static List<T> Read<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
-    {
-        using var command = SampleDatabase.Command(connection, null, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var results = new List<T>();
-        while (reader.Read())
-        {
-            results.Add(read(reader));
-        }
-
-        return results;
-    }
 
     private static CourseGroupSuggestionDetail ReadGroupSuggestion(SqliteDataReader r) => new()
     {

@@ -97,9 +97,7 @@ internal static class PageEmitter
                     init
                     {
                         _next = value.Text;
-                        LinkStyle = value.IsNumber || LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers
-                            ? PageLinkStyle.NextPagePreviousPageNumbers
-                            : PageLinkStyle.NextPagePreviousPage;
+                        LinkStyle = PageStyleOf(value);
                     }
                 }
 
@@ -112,11 +110,18 @@ internal static class PageEmitter
                     init
                     {
                         _previous = value.Text;
-                        LinkStyle = value.IsNumber || LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers
-                            ? PageLinkStyle.NextPagePreviousPageNumbers
-                            : PageLinkStyle.NextPagePreviousPage;
+                        LinkStyle = PageStyleOf(value);
                     }
                 }
+
+                /// <summary>
+                /// A <c>next_page</c>/<c>previous_page</c> link read: either one being a number (the other may be null)
+                /// makes the page link by number.
+                /// </summary>
+                private PageLinkStyle PageStyleOf(PageLink link) =>
+                    link.IsNumber || LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers
+                        ? PageLinkStyle.NextPagePreviousPageNumbers
+                        : PageLinkStyle.NextPagePreviousPage;
             }
 
             /// <summary>
