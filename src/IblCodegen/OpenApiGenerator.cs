@@ -149,9 +149,22 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
 
         var operations = OperationSelector.Select(model, handlers);
+        var stubbed = new System.Collections.Generic.List<string>();
         foreach (var operation in operations)
         {
-            if (!handlers.DeclaredMethods.Contains(ServerHandlersEmitter.HandlerName(operation)))
+            var handlerName = ServerHandlersEmitter.HandlerName(operation);
+            if (handlers.DeclaredMethods.Contains(handlerName))
+            {
+                continue;
+            }
+
+            if (handlers.StubMissingHandlers)
+            {
+                stubbed.Add(handlerName);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.StubbedHandler, location, operation.OperationId, operation.Method, operation.Path, handlers.Name, handlerName));
+            }
+            else
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.MissingHandler,
@@ -164,7 +177,15 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             }
         }
 
-        AddSource(context, model.Identity.HintPrefix, $"{model.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(model, handlers, operations));
+        // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully).
+        var expected = new System.Collections.Generic.HashSet<string>(operations.Select(ServerHandlersEmitter.HandlerName));
+        foreach (var method in handlers.PartialMethods.Where(m => !expected.Contains(m)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, model.Identity.Title, model.Identity.Version));
+        }
+
+        AddSource(context, model.Identity.HintPrefix, $"{model.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(model, handlers, operations, stubbed));
     }
 
     /// <summary>Adds one file; a failure becomes a diagnostic, never an exception in the compiler.</summary>

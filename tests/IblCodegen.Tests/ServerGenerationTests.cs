@@ -134,7 +134,7 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
     /// A handler class implementing every selected operation, written from the generator's own IBL0101 messages:
     /// a first run without handlers reports each signature to write.
     /// </summary>
-    private static string ImplementAll(TestAdditionalText spec, string attribute)
+    internal static string ImplementAll(TestAdditionalText spec, string attribute)
     {
         var declaration = $"namespace Service;\n/// <summary>The service's handlers.</summary>\n{attribute}\npublic partial class Handlers\n{{\n";
         var first = GeneratorHarness.RunWeb(spec, declaration + "}");

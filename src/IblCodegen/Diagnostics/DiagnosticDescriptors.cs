@@ -91,6 +91,22 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor StaleHandler = new(
+        id: "IBL0104",
+        title: "A handler implements no selected operation",
+        messageFormat: "{0}.{1} implements no selected operation of \"{2}\" {3}: the operation was removed or renamed, or is no longer selected; delete the method or select its operation",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor StubbedHandler = new(
+        id: "IBL0105",
+        title: "An operation answers 501 until its handler is written",
+        messageFormat: "Operation '{0}' ({1} {2}) answers 501 Not Implemented until {3}.{4} is written",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "IBL0999",
         title: "The generator failed",
@@ -102,7 +118,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
-        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, InternalError,
+        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -45,6 +45,12 @@ internal static class HandlersAttributeEmitter
 
             /// <summary>Selects the operations whose path starts with any of these prefixes.</summary>
             public string[]? PathPrefixes { get; set; }
+
+            /// <summary>
+            /// For a service being scaffolded: operations without a handler answer 501 Not Implemented instead of
+            /// failing the build (IBL0101). Implementing a handler replaces its stub.
+            /// </summary>
+            public bool StubMissingHandlers { get; set; }
         }
         """;
 }

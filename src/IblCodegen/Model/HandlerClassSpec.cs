@@ -6,6 +6,8 @@ namespace IblCodegen.Model;
 /// </summary>
 /// <param name="Spec">The spec it implements (title or file name); null when the project has one spec.</param>
 /// <param name="DeclaredMethods">The names of the methods the class declares itself, to find missing handlers.</param>
+/// <param name="PartialMethods">The partial methods the class implements: handlers, some perhaps of operations the spec no longer has.</param>
+/// <param name="StubMissingHandlers">Operations without a handler answer 501 instead of failing the build.</param>
 /// <param name="Problem">Why the class cannot receive handlers (nested, static, generic, not partial), or null.</param>
 internal sealed record HandlerClassSpec(
     string? Namespace,
@@ -16,6 +18,8 @@ internal sealed record HandlerClassSpec(
     EquatableArray<string> Operations,
     EquatableArray<string> PathPrefixes,
     EquatableArray<string> DeclaredMethods,
+    EquatableArray<string> PartialMethods,
+    bool StubMissingHandlers,
     LocationInfo Location,
     string? Problem)
 {

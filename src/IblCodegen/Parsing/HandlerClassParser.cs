@@ -21,6 +21,7 @@ internal static class HandlerClassParser
 
         string? spec = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         ImmutableArray<TypedConstant> tags = default, operations = default, prefixes = default;
+        var stubs = false;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
@@ -28,6 +29,7 @@ internal static class HandlerClassParser
                 case "Tags": tags = argument.Value.Values; break;
                 case "Operations": operations = argument.Value.Values; break;
                 case "PathPrefixes": prefixes = argument.Value.Values; break;
+                case "StubMissingHandlers": stubs = argument.Value.Value is true; break;
             }
         }
 
@@ -35,6 +37,17 @@ internal static class HandlerClassParser
         var declared = symbol.GetMembers()
             .OfType<IMethodSymbol>()
             .Where(m => m.MethodKind == MethodKind.Ordinary)
+            .Select(m => m.Name)
+            .Distinct()
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        // Handlers are partial methods returning Task<Results<…>>; other partial methods ([GeneratedRegex],
+        // [LoggerMessage]) belong to other generators.
+        var partials = symbol.GetMembers()
+            .OfType<IMethodSymbol>()
+            .Where(IsHandlerShaped)
+            .Where(m => m.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax method && method.Modifiers.Any(SyntaxKind.PartialKeyword)))
             .Select(m => m.Name)
             .Distinct()
             .OrderBy(n => n, System.StringComparer.Ordinal)
@@ -57,9 +70,15 @@ internal static class HandlerClassParser
             Operations: Strings(operations),
             PathPrefixes: Strings(prefixes),
             DeclaredMethods: declared,
+            PartialMethods: partials,
+            StubMissingHandlers: stubs,
             Location: new LocationInfo(span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character),
             Problem: problem);
     }
+
+    private static bool IsHandlerShaped(IMethodSymbol method) =>
+        method.ReturnType is INamedTypeSymbol { Name: "Task", TypeArguments: [INamedTypeSymbol result] }
+        && result.ContainingNamespace.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults";
 
     private static EquatableArray<string> Strings(ImmutableArray<TypedConstant> values) =>
         values.IsDefault
