@@ -27,8 +27,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The item metadata that marks an AdditionalFile as a spec.</summary>
     public const string SpecMetadata = "IblCodegenSpec";
 
-    /// <summary>The item metadata that sets the namespace of the generated code.</summary>
+    /// <summary>The item metadata (or project property, for every spec) that sets the namespace of the generated code.</summary>
     public const string NamespaceMetadata = "IblCodegenNamespace";
+
+    /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
+    public const string EmitServerProperty = "IblCodegenEmitServer";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -68,9 +71,15 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
 
-        // Server code needs ASP.NET Core; a models- or client-only project gets none of it.
+        // Server code needs ASP.NET Core; a models- or client-only project gets none of it, nor one that sets
+        // IblCodegenEmitServer to false.
+        var serverDisabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property." + EmitServerProperty, out var value)
+                && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase));
         var hasAspNetCore = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null)
+            .Combine(serverDisabled)
+            .Select(static (pair, _) => pair.Left && !pair.Right)
             .WithTrackingName(TrackingNames.HasAspNetCore);
         context.RegisterSourceOutput(hasAspNetCore, static (context, hasAspNetCore) =>
         {
@@ -103,7 +112,12 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return null;
         }
 
-        fileOptions.TryGetValue("build_metadata.AdditionalFiles." + NamespaceMetadata, out var ns);
+        // The item's namespace, else the project-wide one, else one made from the spec's title.
+        if (!fileOptions.TryGetValue("build_metadata.AdditionalFiles." + NamespaceMetadata, out var ns) || string.IsNullOrWhiteSpace(ns))
+        {
+            options.GlobalOptions.TryGetValue("build_property." + NamespaceMetadata, out ns);
+        }
+
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
         return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns);
     }

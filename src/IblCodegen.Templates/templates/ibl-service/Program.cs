@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using IblCodegen.Server;
+using IblDataManager;
+using IblService;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+
+// Who is calling: replace with a lookup of the API key in your store.
+builder.Services
+    .AddAuthentication(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication)
+    .AddApiKey(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, options =>
+    {
+        var developerKey = builder.Configuration["DeveloperApiKey"];
+        options.ValidateKey = (key, _) => ValueTask.FromResult(
+            !string.IsNullOrEmpty(developerKey) && key == developerKey
+                ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "developer")], "ApiKey"))
+                : null);
+    });
+
+// What each permission means. A permission left undefined is refused (403).
+builder.Services.AddIblPermissions(permissions =>
+{
+    if (builder.Environment.IsDevelopment())
+    {
+        // Development only: the developer key holds every permission, so the endpoints can be tried.
+        foreach (var field in typeof(IblDataManagerSpec.Permissions).GetFields())
+        {
+            permissions.Define((string)field.GetValue(null)!, (user, _) => user.Identity?.Name == "developer");
+        }
+    }
+});
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+Handlers.MapEndpoints(app);
+app.Run();
