@@ -90,10 +90,22 @@ public sealed class BadSpecTests
     }
 
     [Fact]
-    public void An_invalid_openapi_structure_is_IBL0003()
+    public void A_document_breaking_a_rule_is_the_warning_IBL0008_and_still_generates()
     {
-        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/broken.yaml", "openapi: 3.0.3\npaths: {}\n"));
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "IBL0003");
+        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/broken.yaml", "openapi: 3.0.3\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        x: { type: string }\n"));
+        var warning = Assert.Single(run.GeneratorDiagnostics.Where(d => d.Id == "IBL0008").Take(1));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.DefaultSeverity);
+        Assert.Contains("'info'", warning.GetMessage());
+        Assert.Contains(run.Sources, s => s.HintName == "Broken.Models.A.g.cs");
+        AssertNoCrash(run);
+    }
+
+    [Fact]
+    public void A_document_the_reader_rejects_is_IBL0003()
+    {
+        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/broken.yaml", "openapi: 7.0.0\ninfo: { title: x, version: '1' }\npaths: {}\n"));
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0003", error.Id);
         AssertNoCrash(run);
     }
 

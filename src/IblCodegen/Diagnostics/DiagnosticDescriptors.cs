@@ -35,6 +35,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor RuleViolation = new(
+        id: "IBL0008",
+        title: "The OpenAPI document breaks a rule of the specification",
+        messageFormat: "{0}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         id: "IBL0004",
         title: "A $ref points nowhere",
@@ -117,7 +125,7 @@ internal static class DiagnosticDescriptors
 
     private static readonly DiagnosticDescriptor[] All =
     [
-        UnreadableSpec, NotOpenApi, InvalidOpenApi, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
+        UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
         MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, InternalError,
     ];
 

@@ -153,7 +153,8 @@ internal static class ServerHandlersEmitter
 
     private static void WriteHandlerDeclaration(SourceWriter writer, SpecModel model, OperationSpec operation)
     {
-        var summary = operation.Summary ?? FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
+        // One line: a summary may hold line breaks, which would end the comment.
+        var summary = FirstLine(operation.Summary) ?? FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
         writer.WriteLine($"/// <summary>{EmitHelpers.EscapeXml(summary)}</summary>");
         var permissions = operation.Permissions.Count == 0
             ? string.Empty

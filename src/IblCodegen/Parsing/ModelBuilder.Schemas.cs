@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace IblCodegen.Parsing;
 
@@ -57,7 +58,7 @@ internal sealed partial class ModelBuilder
 
         if (schema is OpenApiSchemaReference reference)
         {
-            return MapReference(reference, pointer);
+            return MapReference(reference, pointer, nameHint);
         }
 
         var nullable = IsNullable(schema, pointer);
@@ -170,9 +171,17 @@ internal sealed partial class ModelBuilder
         _ => new(KnownTypes.String, false, false),
     };
 
-    private CSharpType MapReference(OpenApiSchemaReference reference, string pointer)
+    private CSharpType MapReference(OpenApiSchemaReference reference, string pointer, string nameHint)
     {
         var id = reference.Reference.Id;
+        if (reference.Target is null
+            && _raw.Find(pointer) is JsonObject { } raw && raw.TryGetPropertyValue("$ref", out var refNode)
+            && refNode?.ToString() is { } localRef && localRef.StartsWith("#/", System.StringComparison.Ordinal)
+            && !localRef.StartsWith("#/components/schemas/", System.StringComparison.Ordinal))
+        {
+            return MapLocalPointer(localRef, pointer, nameHint);
+        }
+
         if (reference.Target is null || id is null || !_components.TryGetValue(id, out var component))
         {
             var target = reference.Reference.ReferenceV3 ?? id ?? "?";
@@ -182,6 +191,37 @@ internal sealed partial class ModelBuilder
 
         var type = MapComponent(component);
         return type.AsNullable(IsNullable(component.Schema, component.Pointer));
+    }
+
+    /// <summary>
+    /// A <c>$ref</c> to a schema elsewhere in the document (<c>#/paths/…/schema/properties/x</c>): valid JSON Pointer,
+    /// though Microsoft.OpenApi follows only component references. The schema is read from the raw tree and
+    /// mapped like an inline one, once per target; a target that refers back to itself becomes JsonElement.
+    /// </summary>
+    private CSharpType MapLocalPointer(string target, string pointer, string nameHint)
+    {
+        if (_pointerTypes.TryGetValue(target, out var known))
+        {
+            if (known is { } type)
+            {
+                return type;
+            }
+
+            Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"The schema '{target}', which contains itself,", pointer, "JsonElement");
+            return JsonElementType;
+        }
+
+        if (_raw.Find(target) is not JsonObject node)
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, pointer);
+            return JsonElementType;
+        }
+
+        _pointerTypes[target] = null;
+        var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node.DeepClone(), _version, _document, out _);
+        var mapped = schema is null ? JsonElementType : Map(schema, target, nameHint);
+        _pointerTypes[target] = mapped;
+        return mapped;
     }
 
     private CSharpType MapComponent(Component component)

@@ -48,7 +48,7 @@ internal sealed partial class ModelBuilder
                 }
                 else if (part is OpenApiSchemaReference unresolved)
                 {
-                    MapReference(unresolved, partPointer);
+                    MapReference(unresolved, partPointer, name);
                 }
                 else
                 {

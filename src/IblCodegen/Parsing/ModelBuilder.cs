@@ -34,10 +34,15 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = [];
     private readonly Dictionary<IOpenApiSchema, CSharpType> _inlineTypes = new(ReferenceComparer.Instance);
+
+    /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
+    private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
+    private readonly OpenApiSpecVersion _version;
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
-    private ModelBuilder(OpenApiDocument document, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
+    private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
+        _version = version;
         _document = document;
         _raw = raw;
         _locator = locator;
@@ -47,9 +52,9 @@ internal sealed partial class ModelBuilder
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
-        OpenApiDocument document, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
+        OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
-        var builder = new ModelBuilder(document, raw, locator, identity, cancellationToken);
+        var builder = new ModelBuilder(document, version, raw, locator, identity, cancellationToken);
         builder.BuildComponents();
         var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();

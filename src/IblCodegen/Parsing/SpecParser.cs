@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -57,24 +58,47 @@ internal static class SpecParser
         }
 
         var raw = new RawDocument(root);
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        var result = new OpenApiJsonReader().Read(root, BaseUri, settings);
-        foreach (var error in result.Diagnostic?.Errors ?? [])
+        // Reading and rule checking apart: a document that reads but breaks a rule (a discriminator property not
+        // listed as required, say) still generates, with a warning; one that does not read is an error.
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
+        ReadResult result;
+        try
         {
-            var where = string.IsNullOrEmpty(error.Pointer) ? string.Empty : $" (at {error.Pointer})";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApi, locator.Locate(error.Pointer), error.Message + where));
+            result = new OpenApiJsonReader().Read(root, BaseUri, settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reader throws for some documents it cannot read at all (an unsupported 'openapi' version, say).
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApi, locator.Locate(null), $"The document cannot be read as OpenAPI: {ex.Message}"));
+            return null;
         }
 
+        Report(result.Diagnostic?.Errors, DiagnosticDescriptors.InvalidOpenApi, locator, diagnostics);
         if (result.Document is not { } openApi)
         {
             return null;
         }
 
+        // Broken references are the model's to report (IBL0004), with what they become; references the reader
+        // cannot follow but the model can (a $ref into #/paths) are no problem at all.
+        var violations = openApi.Validate(ValidationRuleSet.GetDefaultRuleSet())?
+            .Where(error => !error.Message.StartsWith("The schema reference", StringComparison.Ordinal));
+        Report(violations, DiagnosticDescriptors.RuleViolation, locator, diagnostics);
+
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, openApi);
-        var (model, modelDiagnostics) = ModelBuilder.Build(openApi, raw, locator, identity, cancellationToken);
+        var (model, modelDiagnostics) = ModelBuilder.Build(openApi, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, raw, locator, identity, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
         return model;
+    }
+
+    private static void Report(IEnumerable<OpenApiError>? errors, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var error in errors ?? [])
+        {
+            var where = string.IsNullOrEmpty(error.Pointer) ? string.Empty : $" (at {error.Pointer})";
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, locator.Locate(error.Pointer), error.Message + where));
+        }
     }
 
     private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out JsonNode? root)
