@@ -41,12 +41,12 @@ internal sealed partial class ModelBuilder
         {
             var pathPointer = JsonPointer.Append("#/paths", path.Key);
             var pathItem = path.Value;
-            if (pathItem.Operations is null)
+            if (pathItem?.Operations is null)
             {
                 continue;
             }
 
-            foreach (var pair in pathItem.Operations.OrderBy(o => MethodRank(o.Key)))
+            foreach (var pair in pathItem.Operations.Where(o => o.Value is not null).OrderBy(o => MethodRank(o.Key)))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var method = pair.Key.Method.ToUpperInvariant();
@@ -66,7 +66,7 @@ internal sealed partial class ModelBuilder
     private OperationSpec BuildOperation(string path, string pathPointer, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
-        var tag = operation.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "default";
+        var tag = operation.Tags?.Where(t => t is not null).Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "default";
         var name = _operationNames.Claim(OperationNames.From(operation.OperationId, method, path, tag!));
         var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? name : operation.OperationId!;
 
@@ -148,6 +148,11 @@ internal sealed partial class ModelBuilder
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
+            if (parameter is null)
+            {
+                continue;
+            }
+
             var parameterPointer = parameter is OpenApiParameterReference reference && reference.Reference.Id is { } id
                 ? JsonPointer.Append("#/components/parameters", id)
                 : JsonPointer.Append(pointer, i);
@@ -220,7 +225,7 @@ internal sealed partial class ModelBuilder
         }
 
         var mediaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(bodyPointer, "content"), contentType), "schema");
-        var type = Map(content[contentType].Schema, mediaPointer, operationName + "Request");
+        var type = Map(content[contentType]?.Schema, mediaPointer, operationName + "Request");
         return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, json is null ? BodyKind.Form : BodyKind.Json, body.Required);
     }
 
@@ -245,11 +250,16 @@ internal sealed partial class ModelBuilder
             }
 
             var response = pair.Value;
+            if (response is null)
+            {
+                continue;
+            }
+
             var responsePointer = JsonPointer.Append(JsonPointer.Append(pointer, "responses"), pair.Key);
             var contentType = response.Content?.Keys.FirstOrDefault(IsJson);
             string? typeName = null;
             PageLinkStyle? linkStyle = null;
-            if (contentType is not null && response.Content![contentType].Schema is { } schema)
+            if (contentType is not null && response.Content![contentType]?.Schema is { } schema)
             {
                 var hint = operationName + (status == 200 ? "Response" : "Response" + pair.Key);
                 var schemaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(responsePointer, "content"), contentType), "schema");
@@ -303,6 +313,7 @@ internal sealed partial class ModelBuilder
         }
 
         return requirements
+            .Where(requirement => requirement is not null)
             .SelectMany(requirement => requirement.Keys)
             .Select(scheme => scheme.Reference?.Id)
             .Where(id => !string.IsNullOrEmpty(id))
@@ -322,6 +333,7 @@ internal sealed partial class ModelBuilder
 
         return schemes
             .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Where(pair => pair.Value is not null)
             .Select(pair => new SecuritySchemeSpec(
                 pair.Key,
                 pair.Value.Type switch

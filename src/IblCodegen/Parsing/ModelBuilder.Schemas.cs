@@ -268,6 +268,11 @@ internal sealed partial class ModelBuilder
         var remaining = new List<(IOpenApiSchema Schema, int Index)>();
         for (var i = 0; i < members.Count; i++)
         {
+            if (members[i] is null)
+            {
+                continue;
+            }
+
             if (IsNullOnly(members[i]))
             {
                 nullable = true;
@@ -353,6 +358,11 @@ internal sealed partial class ModelBuilder
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
+            if (part is null)
+            {
+                continue;
+            }
+
             var isEmpty = part is not OpenApiSchemaReference
                 && part.Type is null
                 && part.Properties is not { Count: > 0 }

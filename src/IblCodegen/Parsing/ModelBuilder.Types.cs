@@ -99,7 +99,7 @@ internal sealed partial class ModelBuilder
     private CSharpType MapPlainPage(IOpenApiSchema schema, string pointer, string nameHint)
     {
         var resultsPointer = JsonPointer.Append(JsonPointer.Append(pointer, "properties"), "results");
-        var item = Map(schema.Properties!["results"].Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
+        var item = Map(schema.Properties!["results"]?.Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
         return new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false);
     }
 
@@ -114,7 +114,7 @@ internal sealed partial class ModelBuilder
     private static bool TryGetPageShape(IOpenApiSchema schema, out PageShape shape)
     {
         shape = default;
-        if (schema.Properties is not { } properties
+        if (schema?.Properties is not { } properties
             || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
             || !properties.TryGetValue("count", out var count) || TypeOf(count) != JsonSchemaType.Integer
             || !properties.TryGetValue("results", out var results) || TypeOf(results) != JsonSchemaType.Array)
@@ -143,7 +143,7 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    private static JsonSchemaType? TypeOf(IOpenApiSchema schema) => schema.Type & ~JsonSchemaType.Null;
+    private static JsonSchemaType? TypeOf(IOpenApiSchema? schema) => schema?.Type & ~JsonSchemaType.Null;
 
     /// <summary>
     /// Gathers the properties of one class from its schema and the schemas it merges (<c>allOf</c>), giving each a
@@ -177,7 +177,7 @@ internal sealed partial class ModelBuilder
                 }
             }
 
-            foreach (var part in schema.AllOf ?? [])
+            foreach (var part in (schema.AllOf ?? []).Where(p => p is not null))
             {
                 var target = part is OpenApiSchemaReference reference ? reference.Target : part;
                 var key = part is OpenApiSchemaReference named ? named.Reference.Id : null;
@@ -200,7 +200,7 @@ internal sealed partial class ModelBuilder
             foreach (var pair in properties)
             {
                 var jsonName = pair.Key;
-                var property = pair.Value;
+                var property = pair.Value ?? EmptySchema;
                 if (!_jsonNames.Add(jsonName))
                 {
                     continue;

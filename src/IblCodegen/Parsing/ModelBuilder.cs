@@ -38,6 +38,9 @@ internal sealed partial class ModelBuilder
     /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
     private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
     private readonly OpenApiSpecVersion _version;
+
+    /// <summary>Stands in for a schema the document leaves null: a schema that allows anything.</summary>
+    private static readonly IOpenApiSchema EmptySchema = new OpenApiSchema();
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
     private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
@@ -73,7 +76,9 @@ internal sealed partial class ModelBuilder
         foreach (var pair in schemas.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var pointer = JsonPointer.Append("#/components/schemas", pair.Key);
-            var component = new Component(pair.Key, pair.Value, pointer, Classify(pair.Value));
+            // A null schema (`Name: ~`) allows anything, like an empty one.
+            var schema = pair.Value ?? EmptySchema;
+            var component = new Component(pair.Key, schema, pointer, Classify(schema));
             _components.Add(pair.Key, component);
         }
 

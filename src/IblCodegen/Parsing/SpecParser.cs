@@ -81,9 +81,19 @@ internal static class SpecParser
 
         // Broken references are the model's to report (IBL0004), with what they become; references the reader
         // cannot follow but the model can (a $ref into #/paths) are no problem at all.
-        var violations = openApi.Validate(ValidationRuleSet.GetDefaultRuleSet())?
-            .Where(error => !error.Message.StartsWith("The schema reference", StringComparison.Ordinal));
-        Report(violations, DiagnosticDescriptors.RuleViolation, locator, diagnostics);
+        try
+        {
+            var violations = openApi.Validate(ValidationRuleSet.GetDefaultRuleSet())?
+                .Where(error => !error.Message.StartsWith("The schema reference", StringComparison.Ordinal))
+                .ToList();
+            Report(violations, DiagnosticDescriptors.RuleViolation, locator, diagnostics);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi's rules can trip over documents its reader accepted (a null server variable, say).
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RuleViolation, locator.Locate(null), $"The document's rules could not all be checked: {ex.GetType().Name} in Microsoft.OpenApi's validation."));
+        }
+
 
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, openApi);
