@@ -26,6 +26,16 @@ internal static class ObjectEmitter
         var writer = EmitHelpers.StartFile(identity);
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
         EmitHelpers.WriteDocComment(writer, type.Summary, $"Generated from {source}.", type.Summary is null ? null : $"Generated from {source}.");
+        if (type.Discriminator is { } discriminator && type.DerivedTypes.Count > 0)
+        {
+            // A value the spec does not map falls back to this class rather than failing: nothing is lost but the subtype.
+            writer.WriteLine($"[{Serialization}.JsonPolymorphic(TypeDiscriminatorPropertyName = {EmitHelpers.Literal(discriminator)}, UnknownDerivedTypeHandling = {Serialization}.JsonUnknownDerivedTypeHandling.FallBackToBaseType)]");
+            foreach (var derived in type.DerivedTypes)
+            {
+                writer.WriteLine($"[{Serialization}.JsonDerivedType(typeof({derived.TypeName}), {EmitHelpers.Literal(derived.Value)})]");
+            }
+        }
+
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
         writer.WriteLine(type.BaseTypeName is null
             ? $"public partial class {type.Name}"

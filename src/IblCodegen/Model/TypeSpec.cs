@@ -7,14 +7,21 @@ internal abstract record TypeSpec(string Name, string? Summary, string Pointer);
 /// <summary>A class for an object schema.</summary>
 /// <param name="BaseTypeName">The base class (from <c>allOf</c>, or the paged envelope), or null.</param>
 /// <param name="LinkStyle">For a class that extends the paged envelope: the JSON names of its page links.</param>
+/// <param name="Discriminator">For the base of a polymorphic family: the JSON property naming the subtype.</param>
+/// <param name="DerivedTypes">For the base of a polymorphic family: each subtype and its discriminator value.</param>
 internal sealed record ObjectTypeSpec(
     string Name,
     string? Summary,
     string Pointer,
     string? BaseTypeName,
     PageLinkStyle LinkStyle,
-    EquatableArray<PropertySpec> Properties)
+    EquatableArray<PropertySpec> Properties,
+    string? Discriminator = null,
+    EquatableArray<DerivedTypeSpec> DerivedTypes = default)
     : TypeSpec(Name, Summary, Pointer);
+
+/// <summary>A subtype of a polymorphic family and the discriminator value that selects it.</summary>
+internal sealed record DerivedTypeSpec(string TypeName, string Value);
 
 /// <summary>
 /// A string enum, emitted as a struct wrapping the string so that values the spec does not list survive a round trip.

@@ -24,6 +24,19 @@ internal sealed partial class ModelBuilder
         var members = new MemberCollector(this, name, [name, .. ObjectMembers]);
         string? baseTypeName = null;
 
+        // System.Text.Json carries the discriminator itself: no class of a family may declare it as a property.
+        // A discriminator without subtypes stays an ordinary property, so its value is not lost.
+        var discriminator = DiscriminatorOf(schema);
+        var derivedTypes = discriminator is null ? EquatableArray<DerivedTypeSpec>.Empty : DerivedTypesOf(schema, name);
+        if (derivedTypes.Count == 0)
+        {
+            discriminator = null;
+        }
+        else
+        {
+            members.Skip(discriminator!);
+        }
+
         if (schema.AllOf is { Count: > 0 } allOf)
         {
             var parts = SignificantParts(allOf);
@@ -40,6 +53,10 @@ internal sealed partial class ModelBuilder
                         // The first referenced class becomes the base class; its members are inherited, not repeated.
                         baseTypeName = Qualified(component.TypeName);
                         members.Inherit(component.Schema, new HashSet<string>(StringComparer.Ordinal));
+                        if (DiscriminatingAncestor(component) is { } root && DerivedTypesOf(root.Schema, root.TypeName!).Count > 0)
+                        {
+                            members.Skip(DiscriminatorOf(root.Schema)!);
+                        }
                     }
                     else
                     {
@@ -60,7 +77,82 @@ internal sealed partial class ModelBuilder
         }
 
         members.AddFrom(schema, pointer);
-        return new ObjectTypeSpec(name, schema.Description, pointer, baseTypeName, PageLinkStyle.NextPrevious, members.ToEquatableArray());
+        return new ObjectTypeSpec(
+            name,
+            schema.Description,
+            pointer,
+            baseTypeName,
+            PageLinkStyle.NextPrevious,
+            members.ToEquatableArray(),
+            discriminator,
+            derivedTypes);
+    }
+
+    /// <summary>The discriminator property of a schema that declares one.</summary>
+    private static string? DiscriminatorOf(IOpenApiSchema schema) =>
+        schema.Discriminator?.PropertyName is { Length: > 0 } property ? property : null;
+
+    /// <summary>The component of a family that declares its discriminator (this one or a base); null when none does.</summary>
+    private Component? DiscriminatingAncestor(Component component)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        for (Component? current = component; current is not null && visited.Add(current.Key); current = BaseComponentOf(current.Schema))
+        {
+            if (DiscriminatorOf(current.Schema) is not null)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The component a schema extends: the first referenced class of its <c>allOf</c>.</summary>
+    private Component? BaseComponentOf(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } allOf)
+        {
+            return null;
+        }
+
+        var first = SignificantParts(allOf).Select(p => p.Schema).FirstOrDefault();
+        return first is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out var component)
+            && component.TypeName is not null && component.Kind is ComponentKind.Object ? component : null;
+    }
+
+    /// <summary>
+    /// The subtypes of a polymorphic base: components extending it through <c>allOf</c>, each selected by its
+    /// <c>discriminator.mapping</c> value, or by its schema name where the mapping does not list it (the spec's default).
+    /// </summary>
+    private EquatableArray<DerivedTypeSpec> DerivedTypesOf(IOpenApiSchema schema, string name)
+    {
+        var byComponent = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        {
+            if (pair.Value?.Reference.Id is { } id && !byComponent.ContainsKey(id))
+            {
+                byComponent[id] = pair.Key;
+            }
+        }
+
+        var derived = new List<DerivedTypeSpec>();
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var component in _components.Values)
+        {
+            if (component.TypeName is null || component.TypeName == name || BaseComponentOf(component.Schema) is not { } baseComponent
+                || baseComponent.TypeName != name)
+            {
+                continue;
+            }
+
+            var value = byComponent.TryGetValue(component.Key, out var mapped) ? mapped : component.Key;
+            if (values.Add(value))
+            {
+                derived.Add(new DerivedTypeSpec(Qualified(component.TypeName), value));
+            }
+        }
+
+        return derived.ToEquatableArray();
     }
 
     private EnumTypeSpec BuildEnum(IOpenApiSchema schema, string name, string pointer)
