@@ -17,4 +17,11 @@ if (args is ["measure", var spec])
     return;
 }
 
+// `stages <project|published>`: the same cold run, split into its stages.
+if (args is ["stages", var stagesSpec])
+{
+    StageTimings.Run(stagesSpec == "project" ? Paths.ProjectSpec : Paths.PublishedSpec);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GenerationBenchmarks).Assembly).Run(args);

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IblCodegen.Emitting;
+using IblCodegen.Model;
+using IblCodegen.Parsing;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace IblCodegen.Benchmarks;
+
+/// <summary>
+/// One cold generation split into its stages, each timed once in this fresh process: YAML to a JSON tree, the tree
+/// to an OpenAPI document, the document to the model, the model to C#.
+/// </summary>
+internal static class StageTimings
+{
+    public static void Run(string path)
+    {
+        var text = File.ReadAllText(path);
+        var total = Stopwatch.StartNew();
+
+        var stage = Stopwatch.StartNew();
+        var tree = YamlToJson.Convert(text, CancellationToken.None)!;
+        var yaml = stage.Elapsed;
+
+        stage.Restart();
+        var raw = new RawDocument(tree);
+        var result = new OpenApiJsonReader().Read(tree, new Uri("file:///openapi/"), new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetEmptyRuleSet() });
+        var read = stage.Elapsed;
+
+        stage.Restart();
+        result.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())?.ToList();
+        var validate = stage.Elapsed;
+
+        stage.Restart();
+        var document = result.Document!;
+        var identity = new SpecIdentity("Spec", "Spec", document.Info?.Title ?? "spec", document.Info?.Version ?? string.Empty);
+        var (model, _) = ModelBuilder.Build(document, result.Diagnostic!.SpecificationVersion, raw, new JsonPointerLocator(path, text), identity, CancellationToken.None);
+        var build = stage.Elapsed;
+
+        stage.Restart();
+        var characters = 0L;
+        foreach (var type in model.Types)
+        {
+            characters += type switch
+            {
+                ObjectTypeSpec objectType => ObjectEmitter.Emit(identity, objectType).Length,
+                EnumTypeSpec enumType => EnumEmitter.Emit(identity, enumType).Length,
+                _ => 0,
+            };
+        }
+
+        characters += PageEmitter.Emit(identity).Length + SpecInfoEmitter.Emit(model).Length;
+        var emit = stage.Elapsed;
+
+        Console.WriteLine($"{Path.GetFileName(path)}: YAML → JSON {yaml.TotalMilliseconds:F0} ms, OpenAPI read {read.TotalMilliseconds:F0} ms, "
+            + $"rule checks {validate.TotalMilliseconds:F0} ms, model {build.TotalMilliseconds:F0} ms, emit {emit.TotalMilliseconds:F0} ms "
+            + $"({model.Types.Count} types, {characters / 1024} KB); total {total.Elapsed.TotalMilliseconds:F0} ms");
+    }
+}
