@@ -1,25 +1,29 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using IblCodegen.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Finds the line and column of a JSON pointer (<c>#/components/schemas/Foo</c>) in the spec's text.
+/// Finds the line and column of JSON pointers (<c>#/components/schemas/Foo</c>) in the spec's text.
 /// </summary>
 /// <remarks>
-/// Positions are looked up only when a diagnostic needs one, by parsing the text a second time: a position table
-/// for every node of a 2.7 MB spec would cost more than the rare diagnostic is worth. JSON is YAML, so one walk
-/// serves both formats.
+/// Positions are looked up only when diagnostics need them, all at once, by a second pass over the text that follows
+/// only the paths leading to the pointers asked for and skips every other subtree without building it: a position
+/// table for every node of a 2.7 MB spec would cost more than the rare diagnostic is worth, and a full second parse
+/// (a YAML representation model) costs hundreds of milliseconds. JSON is YAML, so one walk serves both formats.
 /// </remarks>
 internal sealed class JsonPointerLocator
 {
+    /// <summary>Joins unescaped segments into a lookup key; a character no pointer segment contains.</summary>
+    private const char Separator = '\u0001';
+
     private readonly string _filePath;
     private readonly string _text;
-    private YamlNode? _root;
-    private bool _parsed;
 
     public JsonPointerLocator(string filePath, string text)
     {
@@ -28,42 +32,47 @@ internal sealed class JsonPointerLocator
     }
 
     /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
-    public LocationInfo Locate(string? pointer)
+    public LocationInfo Locate(string? pointer) => LocateAll([pointer])[pointer ?? string.Empty];
+
+    /// <summary>The locations of several pointers, found in one pass (keys: the pointers as given, null as "").</summary>
+    public Dictionary<string, LocationInfo> LocateAll(IEnumerable<string?> pointers)
     {
-        var node = Root;
-        if (node is null)
+        var targets = pointers.Select(p => p ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        var keysByTarget = targets.ToDictionary(t => t, t => Keys(t), StringComparer.Ordinal);
+        var wanted = new HashSet<string>(keysByTarget.Values.SelectMany(k => k), StringComparer.Ordinal);
+        var found = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        try
         {
-            return LocationInfo.File(_filePath);
+            var parser = new Parser(new StringReader(_text));
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<DocumentStart>(out _))
+            {
+                Visit(parser, string.Empty, wanted, found);
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // The text was read once already; if the second pass fails anyway, what was found so far stands.
         }
 
-        foreach (var segment in Segments(pointer))
+        var result = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        foreach (var target in targets)
         {
-            YamlNode? child = null;
-            if (node is YamlMappingNode mapping)
+            var keys = keysByTarget[target];
+            var location = LocationInfo.File(_filePath);
+            for (var i = keys.Count - 1; i >= 0; i--)
             {
-                foreach (var entry in mapping.Children)
+                if (found.TryGetValue(keys[i], out var hit))
                 {
-                    if (entry.Key is YamlScalarNode key && key.Value == segment)
-                    {
-                        child = entry.Value;
-                        break;
-                    }
+                    location = hit;
+                    break;
                 }
             }
-            else if (node is YamlSequenceNode sequence && int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count)
-            {
-                child = sequence.Children[index];
-            }
 
-            if (child is null)
-            {
-                break;
-            }
-
-            node = child;
+            result[target] = location;
         }
 
-        return At(node.Start, node.End);
+        return result;
     }
 
     /// <summary>YamlDotNet counts from 1 (and <see cref="Mark.Empty"/> from 0); Roslyn counts from 0.</summary>
@@ -72,49 +81,94 @@ internal sealed class JsonPointerLocator
 
     private static int ZeroBased(long oneBased) => (int)Math.Max(0, oneBased - 1);
 
-    private YamlNode? Root
+    /// <summary>Records the node at <paramref name="key"/>, then walks only into children on a wanted path.</summary>
+    private void Visit(IParser parser, string key, HashSet<string> wanted, Dictionary<string, LocationInfo> found)
     {
-        get
+        var current = parser.Current!;
+        found[key] = At(current.Start, current.End);
+        switch (current)
         {
-            if (!_parsed)
-            {
-                _parsed = true;
-                try
+            case MappingStart:
+                parser.MoveNext();
+                while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var stream = new YamlStream();
-                    stream.Load(new StringReader(_text));
-                    _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+                    var keyText = parser.Current is Scalar scalar ? scalar.Value : null;
+                    Skip(parser);
+                    var child = key + Separator + keyText;
+                    if (keyText is not null && wanted.Contains(child))
+                    {
+                        Visit(parser, child, wanted, found);
+                    }
+                    else
+                    {
+                        Skip(parser);
+                    }
                 }
-                catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
-                {
-                    _root = null;
-                }
-            }
 
-            return _root;
+                break;
+
+            case SequenceStart:
+                parser.MoveNext();
+                for (var index = 0; !parser.TryConsume<SequenceEnd>(out _); index++)
+                {
+                    var child = key + Separator + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (wanted.Contains(child))
+                    {
+                        Visit(parser, child, wanted, found);
+                    }
+                    else
+                    {
+                        Skip(parser);
+                    }
+                }
+
+                break;
+
+            default:
+                parser.MoveNext();
+                break;
         }
     }
 
-    private static string[] Segments(string? pointer)
+    /// <summary>Moves past one node, however deep, without building it.</summary>
+    private static void Skip(IParser parser)
     {
-        if (pointer is null)
+        var depth = 0;
+        do
         {
-            return [];
-        }
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart:
+                    depth++;
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
 
+            parser.MoveNext();
+        }
+        while (depth > 0);
+    }
+
+    /// <summary>The lookup keys of a pointer and of each of its ancestors, root first.</summary>
+    private static List<string> Keys(string pointer)
+    {
+        var keys = new List<string> { string.Empty };
         var path = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
         path = path.Trim('/');
         if (path.Length == 0)
         {
-            return [];
+            return keys;
         }
 
-        var segments = path.Split('/');
-        for (var i = 0; i < segments.Length; i++)
+        var key = string.Empty;
+        foreach (var segment in path.Split('/'))
         {
-            segments[i] = Uri.UnescapeDataString(segments[i]).Replace("~1", "/").Replace("~0", "~");
+            key += Separator + Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
+            keys.Add(key);
         }
 
-        return segments;
+        return keys;
     }
 }

@@ -27,7 +27,6 @@ internal sealed partial class ModelBuilder
 
     private readonly OpenApiDocument _document;
     private readonly RawDocument _raw;
-    private readonly JsonPointerLocator _locator;
     private readonly CancellationToken _cancellationToken;
     private readonly string _namespacePrefix;
     private readonly NameScope _typeNames;
@@ -41,14 +40,14 @@ internal sealed partial class ModelBuilder
 
     /// <summary>Stands in for a schema the document leaves null: a schema that allows anything.</summary>
     private static readonly IOpenApiSchema EmptySchema = new OpenApiSchema();
-    private readonly List<DiagnosticInfo> _diagnostics = [];
+    /// <summary>Diagnostics found while building, located all at once at the end (one pass over the text).</summary>
+    private readonly List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> _pending = [];
 
-    private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
+    private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, SpecIdentity identity, CancellationToken cancellationToken)
     {
         _version = version;
         _document = document;
         _raw = raw;
-        _locator = locator;
         _cancellationToken = cancellationToken;
         _namespacePrefix = "global::" + identity.Namespace + ".";
         _typeNames = new NameScope(PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, identity.SpecInfoTypeName);
@@ -57,12 +56,14 @@ internal sealed partial class ModelBuilder
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
         OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
-        var builder = new ModelBuilder(document, version, raw, locator, identity, cancellationToken);
+        var builder = new ModelBuilder(document, version, raw, identity, cancellationToken);
         builder.BuildComponents();
         var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         var model = new SpecModel(identity, types, operations, builder.BuildSecuritySchemes());
-        return (model, builder._diagnostics);
+        var locations = locator.LocateAll(builder._pending.Select(p => p.Pointer));
+        var diagnostics = builder._pending.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Args)).ToList();
+        return (model, diagnostics);
     }
 
     private void BuildComponents()
@@ -116,7 +117,7 @@ internal sealed partial class ModelBuilder
     }
 
     private void Report(DiagnosticDescriptor descriptor, string pointer, params string[] messageArgs) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), messageArgs));
+        _pending.Add((descriptor, pointer, messageArgs));
 
     private string Qualified(string typeName) => _namespacePrefix + typeName;
 

@@ -104,10 +104,12 @@ internal static class SpecParser
 
     private static void Report(IEnumerable<OpenApiError>? errors, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        foreach (var error in errors ?? [])
+        var list = errors?.ToList() ?? [];
+        var locations = locator.LocateAll(list.Select(e => e.Pointer));
+        foreach (var error in list)
         {
             var where = string.IsNullOrEmpty(error.Pointer) ? string.Empty : $" (at {error.Pointer})";
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, locator.Locate(error.Pointer), error.Message + where));
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, locations[error.Pointer ?? string.Empty], error.Message + where));
         }
     }
 
