@@ -58,6 +58,9 @@ public class GenerationBenchmarks
         return _driver;
     }
 
+    /// <summary>A new driver over the benchmark's spec, for timings outside BenchmarkDotNet.</summary>
+    internal GeneratorDriver CreateDriverForCompile() => CreateDriver();
+
     private GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [_spec], optionsProvider: new SpecOptions());
 

@@ -17,6 +17,13 @@ if (args is ["measure", var spec])
     return;
 }
 
+// `compile <project|published>`: generation, then compiling the consumer with the generated code, each timed.
+if (args is ["compile", var compileSpec])
+{
+    CompileTiming.Run(compileSpec);
+    return;
+}
+
 // `stages <project|published>`: the same cold run, split into its stages.
 if (args is ["stages", var stagesSpec])
 {
