@@ -15,7 +15,7 @@ namespace IblCodegen.Sample;
 /// </summary>
 public static class SampleApp
 {
-    /// <summary>A file beside the working directory, created on first run.</summary>
+    /// <summary>A file in the working directory (the project folder under `dotnet run`), created on first run.</summary>
     public const string DefaultConnectionString = "Data Source=ibl-sample.db";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
