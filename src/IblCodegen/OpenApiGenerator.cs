@@ -186,7 +186,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                     operation.OperationId,
                     operation.Method,
                     operation.Path,
-                    ServerHandlersEmitter.HandlerSignature(model, operation),
+                    ServerHandlersEmitter.HandlerSignature(operation),
                     handlers.Name));
             }
         }

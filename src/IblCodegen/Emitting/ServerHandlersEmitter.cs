@@ -62,7 +62,7 @@ internal static class ServerHandlersEmitter
         foreach (var operation in operations)
         {
             writer.WriteLine();
-            WriteHandlerDeclaration(writer, model, operation);
+            WriteHandlerDeclaration(writer, operation);
             writer.WriteLine();
             if (stubbed.Contains(HandlerName(operation)))
             {
@@ -70,7 +70,7 @@ internal static class ServerHandlersEmitter
                 writer.WriteLine();
             }
 
-            WriteEndpoint(writer, model, handlers, operation);
+            WriteEndpoint(writer, model, operation);
         }
 
         writer.CloseBlock();
@@ -81,7 +81,7 @@ internal static class ServerHandlersEmitter
     public static string HandlerName(OperationSpec operation) => operation.Name + "Async";
 
     /// <summary>The handler's signature, as written in the generated declaration and in the missing-handler error.</summary>
-    public static string HandlerSignature(SpecModel model, OperationSpec operation)
+    public static string HandlerSignature(OperationSpec operation)
     {
         var parameters = HandlerParameters(operation).Select(p => $"{p.Type} {p.Name}");
         return $"public partial {Task}<{ResultType(operation)}> {HandlerName(operation)}({string.Join(", ", parameters)})";
@@ -151,7 +151,7 @@ internal static class ServerHandlersEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteHandlerDeclaration(SourceWriter writer, SpecModel model, OperationSpec operation)
+    private static void WriteHandlerDeclaration(SourceWriter writer, OperationSpec operation)
     {
         // One line: a summary may hold line breaks, which would end the comment.
         var summary = FirstLine(operation.Summary) ?? FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
@@ -177,15 +177,14 @@ internal static class ServerHandlersEmitter
             writer.WriteLine($"[{Runtime}.RequiresPermission({string.Join(", ", operation.Permissions.Select(EmitHelpers.Literal))})]");
         }
 
-        writer.WriteLine(HandlerSignature(model, operation) + ";");
+        writer.WriteLine(HandlerSignature(operation) + ";");
     }
 
     /// <summary>The implementation a scaffolded service starts with: 501 until the service writes its own.</summary>
     private static void WriteStub(SourceWriter writer, OperationSpec operation)
     {
-        var parameters = HandlerParameters(operation).Select(p => $"{p.Type} {p.Name}");
         var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {HandlerName(operation)}.");
-        writer.WriteLine($"public partial {Task}<{ResultType(operation)}> {HandlerName(operation)}({string.Join(", ", parameters)}) =>");
+        writer.WriteLine(HandlerSignature(operation) + " =>");
         writer.Indentation++;
         writer.WriteLine($"{Task}.FromResult<{ResultType(operation)}>(");
         writer.Indentation++;
@@ -193,7 +192,7 @@ internal static class ServerHandlersEmitter
         writer.Indentation -= 2;
     }
 
-    private static void WriteEndpoint(SourceWriter writer, SpecModel model, HandlerClassSpec handlers, OperationSpec operation)
+    private static void WriteEndpoint(SourceWriter writer, SpecModel model, OperationSpec operation)
     {
         foreach (var parameter in operation.Parameters.Where(p => p.Kind == ValueKind.Enum && !p.IsArray))
         {
