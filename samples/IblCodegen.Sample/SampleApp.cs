@@ -34,6 +34,9 @@ public static class SampleApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+
+        // Responses are written with the generated metadata, as request bodies are read: no reflection for the spec's types.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, IblDataManagerJsonContext.Default));
         builder.Services
             .AddAuthentication(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication)
             .AddApiKey(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, options =>

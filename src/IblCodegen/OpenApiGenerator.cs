@@ -33,6 +33,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
     public const string EmitServerProperty = "IblCodegenEmitServer";
 
+    /// <summary>The project property that turns client generation off (<c>false</c>).</summary>
+    public const string EmitClientProperty = "IblCodegenEmitClient";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         context.RegisterPostInitializationOutput(static context =>
@@ -66,16 +69,25 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, static (context, model) => EmitSpecFiles(context, model));
 
+        // The JSON context always (models, client and server endpoints share it); the client unless turned off; its DI
+        // registration where IHttpClientFactory is referenced.
+        var clientSettings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => !IsFalse(options, EmitClientProperty))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) =>
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null))
+            .Select(static (pair, _) => new ClientSettings(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ClientSettings);
+        context.RegisterSourceOutput(models.Combine(clientSettings), static (context, input) => EmitJsonAndClient(context, input.Left, input.Right));
+
         var types = models
-            .SelectMany(static (model, _) => model.Types.Select(type => new TypeOutput(model.Identity, type)))
+            .SelectMany(static (model, _) => TypeOutput.From(model))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
 
         // Server code needs ASP.NET Core; a models- or client-only project gets none of it, nor one that sets
         // IblCodegenEmitServer to false.
         var serverDisabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property." + EmitServerProperty, out var value)
-                && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase));
+            .Select(static (options, _) => IsFalse(options, EmitServerProperty));
         var hasAspNetCore = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null)
             .Combine(serverDisabled)
@@ -103,6 +115,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             EmitHandlers(context, input.Left.Left, input.Left.Right, input.Right));
     }
 
+    private static bool IsFalse(AnalyzerConfigOptionsProvider options, string property) =>
+        options.GlobalOptions.TryGetValue("build_property." + property, out var value)
+        && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+
     private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
     {
         var fileOptions = options.GetOptions(file);
@@ -129,12 +145,44 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
     }
 
+    private static void EmitJsonAndClient(SourceProductionContext context, SpecModel model, ClientSettings settings)
+    {
+        var identity = model.Identity;
+        JsonTypeGraph graph;
+        try
+        {
+            graph = new JsonTypeGraph(model);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, $"{identity.HintPrefix}.JsonContext.g.cs", $"{ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
+
+        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.JsonContext.g.cs", () => JsonContextEmitter.Emit(model, graph));
+        if (!settings.EmitClient)
+        {
+            return;
+        }
+
+        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.g.cs", () => ClientEmitter.Emit(model));
+        foreach (var client in model.Clients)
+        {
+            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.{client.TypeName}.g.cs", () => TagClientEmitter.Emit(model, graph, client));
+        }
+
+        if (settings.HasHttpClientFactory)
+        {
+            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.ServiceCollectionExtensions.g.cs", () => ClientEmitter.EmitServiceCollectionExtensions(model));
+        }
+    }
+
     private static void EmitType(SourceProductionContext context, TypeOutput output)
     {
         var hintName = $"{output.Identity.HintPrefix}.Models.{output.Type.Name}.g.cs";
         AddSource(context, output.Identity.HintPrefix, hintName, () => output.Type switch
         {
-            ObjectTypeSpec type => ObjectEmitter.Emit(output.Identity, type),
+            ObjectTypeSpec type => ObjectEmitter.Emit(output.Identity, type, output.InheritedRequiredMembers),
             EnumTypeSpec type => EnumEmitter.Emit(output.Identity, type),
             _ => throw new NotSupportedException($"No emitter for {output.Type.GetType().Name}."),
         });
@@ -218,4 +266,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName, $"{ex.GetType().Name}: {ex.Message}"));
         }
     }
+
+    /// <summary>What the project asks of the client: whether to emit it, and whether its DI registration can be.</summary>
+    private readonly record struct ClientSettings(bool EmitClient, bool HasHttpClientFactory);
 }

@@ -9,6 +9,7 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Types = nameof(Types);
     public const string HasAspNetCore = nameof(HasAspNetCore);
+    public const string ClientSettings = nameof(ClientSettings);
     public const string HandlerClasses = nameof(HandlerClasses);
     public const string HandlerInputs = nameof(HandlerInputs);
 }

@@ -24,8 +24,8 @@ public sealed class FormatsTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileProblems());
         var pet = run.Source("Legacy.Models.Pet.g.cs");
-        Assert.Contains("public required string Name { get; init; }", pet);
-        Assert.Contains("public global::System.DateOnly? Born { get; init; }", pet);
+        Assert.Contains("public required string Name { get; set; }", pet);
+        Assert.Contains("public global::System.DateOnly? Born { get; set; }", pet);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class FormatsTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileProblems());
         var item = run.Source("Modern.Models.Item.g.cs");
-        Assert.Contains("public required string? Label { get; init; }", item);
-        Assert.Contains("public long? Size { get; init; }", item);
+        Assert.Contains("public required string? Label { get; set; }", item);
+        Assert.Contains("public long? Size { get; set; }", item);
     }
 }

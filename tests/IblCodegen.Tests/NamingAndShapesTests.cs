@@ -216,7 +216,7 @@ public sealed class NamingAndShapesTests
             status.GetProperties(BindingFlags.Public | BindingFlags.Static).Select(p => p.Name));
 
         var widgetJson = """{ "id": "6f9619ff-8b86-d011-b42d-00cf4fc964ff", "status": "archived", "owner": null, "parts": [] }""";
-        var widget = SerializationRoundTripTests.RoundTrip(Type("Widget"), widgetJson);
+        var widget = SerializationRoundTripTests.RoundTrip(Type("Widget"), widgetJson, JsonOptions.Value);
         var value = widget.Get("Status")!;
         Assert.Equal("archived", value.ToString());
         Assert.False((bool)value.Get("IsKnown")!);
@@ -247,7 +247,7 @@ public sealed class NamingAndShapesTests
         Assert.Equal(["Facets"], Type("PagedWidgets").GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => p.Name));
 
         var numbered = SerializationRoundTripTests.RoundTrip(
-            Type("NumberedWidgets"), """{ "count": 30, "next_page": 3, "previous_page": 1, "results": [], "total_pages": 3 }""");
+            Type("NumberedWidgets"), """{ "count": 30, "next_page": 3, "previous_page": 1, "results": [], "total_pages": 3 }""", JsonOptions.Value);
         Assert.Equal("3", numbered.Get("Next"));
         var fresh = Activator.CreateInstance(Type("NumberedWidgets"));
         Assert.Equal("NextPagePreviousPageNumbers", fresh!.Get("LinkStyle")!.ToString());
@@ -278,6 +278,9 @@ public sealed class NamingAndShapesTests
             again.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
         Assert.All(again.Sources, s => Assert.DoesNotContain("\r", s.SourceText.ToString()));
     }
+
+    private static readonly Lazy<System.Text.Json.JsonSerializerOptions> JsonOptions =
+        new(() => Generated.Value.GeneratedJsonOptions("Shapes.TestApi.ShapesJsonContext"));
 
     private static Type Type(string name) => Generated.Value.GetRequiredType("Shapes.TestApi." + name);
 }

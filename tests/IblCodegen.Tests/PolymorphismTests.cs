@@ -55,7 +55,9 @@ public sealed class PolymorphismTests
 
     private static readonly Lazy<Assembly> Generated = new(() => GeneratedAssembly.Load(GeneratorHarness.Run(new TestAdditionalText("/specs/zoo.yaml", Spec))));
 
-    private static readonly JsonSerializerOptions Options = new() { AllowOutOfOrderMetadataProperties = true };
+    private static JsonSerializerOptions Options => s_options.Value;
+
+    private static readonly Lazy<JsonSerializerOptions> s_options = new(() => Generated.Value.GeneratedJsonOptions("Zoo.ZooJsonContext", allowOutOfOrderMetadata: true));
 
     [Fact]
     public void Subtypes_are_read_and_written_by_their_discriminator()

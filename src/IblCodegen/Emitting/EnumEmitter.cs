@@ -105,6 +105,7 @@ internal static class EnumEmitter
             }
             """);
         writer.CloseBlock();
+        JsonMetadata.WriteEnum(writer, identity, type);
         return writer.ToString();
     }
 }

@@ -8,20 +8,21 @@ namespace IblCodegen.Emitting;
 /// public partial class CourseGroupSuggestionDetail
 /// {
 ///     [JsonPropertyName("course_id")]
-///     public required string CourseId { get; init; }
+///     public required string CourseId { get; set; }
 ///
 ///     [JsonPropertyName("user_count")]
 ///     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-///     public int? UserCount { get; init; }
+///     public int? UserCount { get; set; }
 /// }
 /// </code>
 /// Optional members are omitted from JSON when null, so a document the spec allows serializes to one it allows.
+/// The type's serialization metadata follows it in the same file.
 /// </summary>
 internal static class ObjectEmitter
 {
     private const string Serialization = "global::System.Text.Json.Serialization";
 
-    public static string Emit(SpecIdentity identity, ObjectTypeSpec type)
+    public static string Emit(SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
     {
         var writer = EmitHelpers.StartFile(identity);
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
@@ -65,6 +66,7 @@ internal static class ObjectEmitter
         }
 
         writer.CloseBlock();
+        JsonMetadata.WriteObject(writer, identity, type, inheritedRequired);
         return writer.ToString();
     }
 
@@ -78,7 +80,7 @@ internal static class ObjectEmitter
         }
 
         var required = property.IsRequired ? "required " : string.Empty;
-        writer.WriteLine($"public {required}{property.TypeName} {property.Name} {{ get; init; }}");
+        writer.WriteLine($"public {required}{property.TypeName} {property.Name} {{ get; set; }}");
     }
 
     private static string? Remarks(PropertySpec property)

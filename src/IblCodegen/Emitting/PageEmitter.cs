@@ -49,19 +49,19 @@ internal static class PageEmitter
 
                 /// <summary>The number of items in the whole list, across all pages.</summary>
                 [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-                public required int Count { get; init; }
+                public required int Count { get; set; }
 
                 /// <summary>The items of this page.</summary>
                 [global::System.Text.Json.Serialization.JsonPropertyName("results")]
-                public required global::System.Collections.Generic.IReadOnlyList<T> Results { get; init; }
+                public required global::System.Collections.Generic.IReadOnlyList<T> Results { get; set; }
 
                 /// <summary>The next page (a URL, or a page number for lists that link by number), or null on the last page.</summary>
                 [global::System.Text.Json.Serialization.JsonIgnore]
-                public string? Next { get => _next; init => _next = value; }
+                public string? Next { get => _next; set => _next = value; }
 
                 /// <summary>The previous page (a URL, or a page number for lists that link by number), or null on the first page.</summary>
                 [global::System.Text.Json.Serialization.JsonIgnore]
-                public string? Previous { get => _previous; init => _previous = value; }
+                public string? Previous { get => _previous; set => _previous = value; }
 
                 /// <summary>
                 /// The JSON names of the links: set when a page is read. Generated endpoints set it to what the spec
@@ -76,7 +76,7 @@ internal static class PageEmitter
                 internal PageLink NextLink
                 {
                     get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_next, isNumber: false) : default;
-                    init => _next = value.Text;
+                    set => _next = value.Text;
                 }
 
                 [global::System.Text.Json.Serialization.JsonInclude]
@@ -85,7 +85,7 @@ internal static class PageEmitter
                 internal PageLink PreviousLink
                 {
                     get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_previous, isNumber: false) : default;
-                    init => _previous = value.Text;
+                    set => _previous = value.Text;
                 }
 
                 [global::System.Text.Json.Serialization.JsonInclude]
@@ -94,7 +94,7 @@ internal static class PageEmitter
                 internal PageLink NextPageLink
                 {
                     get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_next, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
-                    init
+                    set
                     {
                         _next = value.Text;
                         LinkStyle = PageStyleOf(value);
@@ -107,7 +107,7 @@ internal static class PageEmitter
                 internal PageLink PreviousPageLink
                 {
                     get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_previous, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
-                    init
+                    set
                     {
                         _previous = value.Text;
                         LinkStyle = PageStyleOf(value);

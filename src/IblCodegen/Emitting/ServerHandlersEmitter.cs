@@ -59,6 +59,7 @@ internal static class ServerHandlersEmitter
             """);
 
         WriteMapEndpoints(writer, model, handlers, operations);
+        var graph = new JsonTypeGraph(model);
         foreach (var operation in operations)
         {
             writer.WriteLine();
@@ -70,7 +71,7 @@ internal static class ServerHandlersEmitter
                 writer.WriteLine();
             }
 
-            WriteEndpoint(writer, model, operation);
+            WriteEndpoint(writer, model, graph, operation);
         }
 
         writer.CloseBlock();
@@ -192,7 +193,7 @@ internal static class ServerHandlersEmitter
         writer.Indentation -= 2;
     }
 
-    private static void WriteEndpoint(SourceWriter writer, SpecModel model, OperationSpec operation)
+    private static void WriteEndpoint(SourceWriter writer, SpecModel model, JsonTypeGraph graph, OperationSpec operation)
     {
         foreach (var parameter in operation.Parameters.Where(p => p.Kind == ValueKind.Enum && !p.IsArray))
         {
@@ -212,7 +213,7 @@ internal static class ServerHandlersEmitter
         if (operation.Body is { } body)
         {
             writer.WriteLine(body.Kind == BodyKind.Json
-                ? $"var body = await {Runtime}.RequestReader.JsonBodyAsync<{body.TypeName}>(httpContext, required: {Bool(body.IsRequired)}, errors);"
+                ? $"var body = await {Runtime}.RequestReader.JsonBodyAsync(httpContext, {model.Identity.Qualify(model.Identity.JsonContextTypeName)}.Default.{graph.PropertyFor(body.TypeName.TrimEnd('?'))}, required: {Bool(body.IsRequired)}, errors);"
                 : $"var body = await {Runtime}.RequestReader.FormBodyAsync(httpContext, required: {Bool(body.IsRequired)}, errors);");
         }
 

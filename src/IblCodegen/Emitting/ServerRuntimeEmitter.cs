@@ -339,7 +339,7 @@ internal static class ServerRuntimeEmitter
             }
 
             /// <summary>The JSON body, read with the application's JSON options; a body that does not fit the schema is an error.</summary>
-            public static async global::System.Threading.Tasks.Task<T?> JsonBodyAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, bool required, RequestErrors errors)
+            public static async global::System.Threading.Tasks.Task<T?> JsonBodyAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, bool required, RequestErrors errors)
             {
                 var request = httpContext.Request;
                 if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
@@ -360,7 +360,7 @@ internal static class ServerRuntimeEmitter
 
                 try
                 {
-                    var value = await global::Microsoft.AspNetCore.Http.HttpRequestJsonExtensions.ReadFromJsonAsync<T>(request, httpContext.RequestAborted);
+                    var value = await global::Microsoft.AspNetCore.Http.HttpRequestJsonExtensions.ReadFromJsonAsync(request, typeInfo, httpContext.RequestAborted);
                     if (value is null && required)
                     {
                         errors.Add("body", "A JSON body is required.");

@@ -56,6 +56,11 @@ internal enum ValueKind
 /// <param name="IsArray">Several values (<c>?tag=a&amp;tag=b</c>), passed as a read-only list.</param>
 /// <param name="DefaultValue">The spec's default as a C# expression, applied when the request leaves it out.</param>
 /// <param name="AllowedValues">For enums, the values the spec lists.</param>
+/// <param name="ArraySeparator">
+/// How a client writes an array: null repeats the name for each value (<c>?tag=a&amp;tag=b</c>, the default "form"
+/// style); otherwise the values are joined by this separator (<c>,</c> for unexploded form and simple, a space for
+/// spaceDelimited, <c>|</c> for pipeDelimited).
+/// </param>
 internal sealed record ParameterSpec(
     string Name,
     string Identifier,
@@ -67,7 +72,8 @@ internal sealed record ParameterSpec(
     string? DefaultValue,
     int? MinLength,
     EquatableArray<string> AllowedValues,
-    string? Summary)
+    string? Summary,
+    string? ArraySeparator = null)
 {
     /// <summary>The value is always there for the handler: required, or filled from the default.</summary>
     public bool IsAlwaysPresent => IsRequired || DefaultValue is not null;
@@ -83,7 +89,12 @@ internal sealed record ParameterSpec(
 internal enum BodyKind
 {
     Json,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>.</summary>
     Form,
+
+    /// <summary><c>multipart/form-data</c>: byte-array members travel as file parts.</summary>
+    Multipart,
 }
 
 /// <summary>The request body of an operation.</summary>
@@ -102,3 +113,9 @@ internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? Co
 /// <param name="In">For apiKey: header, query or cookie.</param>
 /// <param name="ParameterName">For apiKey: the header, query or cookie name.</param>
 internal sealed record SecuritySchemeSpec(string Name, string Kind, string? In, string? ParameterName, string? Scheme, string? Description);
+
+/// <summary>The client of one tag's operations, reachable from the root client through <see cref="PropertyName"/>.</summary>
+/// <param name="Tag">The tag as the spec spells it.</param>
+/// <param name="TypeName">The class: "CatalogClient" for the tag "catalog".</param>
+/// <param name="PropertyName">The root client's property: "Catalog".</param>
+internal sealed record TagClientSpec(string Tag, string TypeName, string PropertyName, string? Description);

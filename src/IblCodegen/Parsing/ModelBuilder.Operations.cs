@@ -29,6 +29,46 @@ internal sealed partial class ModelBuilder
 
     private readonly NameScope _operationNames = new();
 
+    /// <summary>
+    /// One client class per tag, named before the schema types so that a schema called like a client gets the suffix,
+    /// not the client. Tags are those operations use (an operation without one is "default").
+    /// </summary>
+    private List<TagClientSpec> ClaimClientNames()
+    {
+        var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in _document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            if (tag?.Name is { Length: > 0 } name && !descriptions.ContainsKey(name))
+            {
+                descriptions.Add(name, tag.Description);
+            }
+        }
+
+        var tags = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pathItem in _document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
+        {
+            foreach (var operation in pathItem?.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                tags.Add(TagOf(operation));
+            }
+        }
+
+        var properties = new NameScope();
+        var clients = new List<TagClientSpec>();
+        foreach (var tag in tags)
+        {
+            var pascal = Identifiers.ToPascalCase(tag, "Default");
+            var typeName = _typeNames.Claim(pascal + "Client");
+            descriptions.TryGetValue(tag, out var description);
+            clients.Add(new TagClientSpec(tag, typeName, properties.Claim(pascal), description));
+        }
+
+        return clients;
+    }
+
+    private static string TagOf(OpenApiOperation? operation) =>
+        operation?.Tags?.Where(t => t is not null).Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "default";
+
     private EquatableArray<OperationSpec> BuildOperations()
     {
         var operations = new List<OperationSpec>();
@@ -66,8 +106,8 @@ internal sealed partial class ModelBuilder
     private OperationSpec BuildOperation(string path, string pathPointer, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
-        var tag = operation.Tags?.Where(t => t is not null).Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "default";
-        var name = _operationNames.Claim(OperationNames.From(operation.OperationId, method, path, tag!));
+        var tag = TagOf(operation);
+        var name = _operationNames.Claim(OperationNames.From(operation.OperationId, method, path, tag));
         var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? name : operation.OperationId!;
 
         return new OperationSpec(
@@ -75,7 +115,7 @@ internal sealed partial class ModelBuilder
             Name: name,
             Method: method,
             Path: path,
-            Tag: tag!,
+            Tag: tag,
             Summary: operation.Summary,
             Description: operation.Description,
             Parameters: BuildParameters(name, pathPointer, pathItem, pointer, operation),
@@ -94,8 +134,10 @@ internal sealed partial class ModelBuilder
         AddParameters(declared, pathItem.Parameters, JsonPointer.Append(pathPointer, "parameters"));
         AddParameters(declared, operation.Parameters, JsonPointer.Append(pointer, "parameters"));
 
-        // Reserved: the names the generated endpoint and handler use for their own locals and parameters.
-        var identifiers = new NameScope("cancellationToken", "body", "httpContext", "errors", "handlers", "result", "returnedPage", "group", "text");
+        // Reserved: the names the generated endpoint, handler and client method use for their own locals and parameters.
+        var identifiers = new NameScope(
+            "cancellationToken", "body", "httpContext", "errors", "handlers", "result", "returnedPage", "group", "text",
+            "requestMessage", "queryFields", "formFields", "bodyValue", "currentPage", "pageItem", "pageNumber", "nextLink");
         var result = new List<ParameterSpec>();
         foreach (var (parameter, parameterPointer) in declared)
         {
@@ -132,11 +174,22 @@ internal sealed partial class ModelBuilder
                 DefaultValue: isRequired || isArray || schema is null ? null : DefaultLiteral(Resolve(schema).Default, kind ?? ValueKind.String, valueTypeName),
                 MinLength: valueSchema is null ? null : Resolve(valueSchema).MinLength,
                 AllowedValues: allowed,
-                Summary: parameter.Description));
+                Summary: parameter.Description,
+                ArraySeparator: isArray ? ArraySeparator(parameter) : null));
         }
 
         return result.ToEquatableArray();
     }
+
+    /// <summary>How the spec's style and explode say to write an array; null repeats the name per value.</summary>
+    private static string? ArraySeparator(IOpenApiParameter parameter) => parameter.Style switch
+    {
+        ParameterStyle.SpaceDelimited => " ",
+        ParameterStyle.PipeDelimited => "|",
+        ParameterStyle.Form or null when parameter.In is Microsoft.OpenApi.ParameterLocation.Query or Microsoft.OpenApi.ParameterLocation.Cookie
+            => parameter.Explode ? null : ",",
+        _ => ",",
+    };
 
     private static void AddParameters(List<(IOpenApiParameter, string)> declared, IList<IOpenApiParameter>? parameters, string pointer)
     {
@@ -226,7 +279,10 @@ internal sealed partial class ModelBuilder
 
         var mediaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(bodyPointer, "content"), contentType), "schema");
         var type = Map(content[contentType]?.Schema, mediaPointer, operationName + "Request");
-        return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, json is null ? BodyKind.Form : BodyKind.Json, body.Required);
+        var kind = json is not null ? BodyKind.Json
+            : contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart
+            : BodyKind.Form;
+        return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, kind, body.Required);
     }
 
     private static bool IsJson(string contentType) =>

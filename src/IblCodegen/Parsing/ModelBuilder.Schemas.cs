@@ -168,6 +168,9 @@ internal sealed partial class ModelBuilder
         "date-time" => new(KnownTypes.DateTimeOffset, true, false),
         "uuid" => new(KnownTypes.Guid, true, false),
         "byte" => new(KnownTypes.ByteArray, false, false),
+
+        // A file's content: only a form body can carry it as such (a multipart file part).
+        "binary" => new(KnownTypes.ByteArray, false, false),
         _ => new(KnownTypes.String, false, false),
     };
 

@@ -50,17 +50,19 @@ internal sealed partial class ModelBuilder
         _raw = raw;
         _cancellationToken = cancellationToken;
         _namespacePrefix = "global::" + identity.Namespace + ".";
-        _typeNames = new NameScope(PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, identity.SpecInfoTypeName);
+        _typeNames = new NameScope([PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, .. identity.ReservedTypeNames]);
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
         OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
         var builder = new ModelBuilder(document, version, raw, identity, cancellationToken);
+        var clients = builder.ClaimClientNames();
         builder.BuildComponents();
         var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
-        var model = new SpecModel(identity, types, operations, builder.BuildSecuritySchemes());
+        var usedTags = new HashSet<string>(operations.Select(o => o.Tag), StringComparer.Ordinal);
+        var model = new SpecModel(identity, types, operations, builder.BuildSecuritySchemes(), clients.Where(c => usedTags.Contains(c.Tag)).ToEquatableArray());
         var locations = locator.LocateAll(builder._pending.Select(p => p.Pointer));
         var diagnostics = builder._pending.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Args)).ToList();
         return (model, diagnostics);

@@ -21,6 +21,17 @@ internal static class GeneratedAssembly
     public static Type GetRequiredType(this Assembly assembly, string fullName) =>
         assembly.GetType(fullName) ?? throw new InvalidOperationException($"{fullName} was not generated.");
 
+    /// <summary>
+    /// Options whose only resolver is the generated context: no reflection fallback, so a type the context lacks
+    /// fails the test rather than being read by reflection.
+    /// </summary>
+    public static System.Text.Json.JsonSerializerOptions GeneratedJsonOptions(this Assembly assembly, string contextFullName, bool allowOutOfOrderMetadata = false)
+    {
+        var context = (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)(assembly.GetRequiredType(contextFullName)
+            .GetProperty("Default")!.GetValue(null) ?? throw new InvalidOperationException($"{contextFullName}.Default is null."));
+        return new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = context, AllowOutOfOrderMetadataProperties = allowOutOfOrderMetadata };
+    }
+
     public static object? Get(this object instance, string propertyName) =>
         (instance.GetType().GetProperty(propertyName) ?? throw new InvalidOperationException($"{instance.GetType().Name}.{propertyName} was not generated."))
             .GetValue(instance);

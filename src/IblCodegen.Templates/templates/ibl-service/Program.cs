@@ -6,6 +6,9 @@ using IblService;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 
+// The spec's types are read and written with the generated JSON metadata, not reflection.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, IblDataManagerJsonContext.Default));
+
 // Who is calling: replace with a lookup of the API key in your store.
 builder.Services
     .AddAuthentication(IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication)

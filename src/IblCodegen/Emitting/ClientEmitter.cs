@@ -1,0 +1,526 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using IblCodegen.Model;
+
+namespace IblCodegen.Emitting;
+
+/// <summary>
+/// Emits the root client of a spec and what every tag client shares: sending a request and reading its answer,
+/// building query strings and form bodies, the exception an error status becomes, and the options and DI registration.
+/// <code>
+/// var client = new IblDataManagerClient(httpClient);
+/// var page = await client.Catalog.GetSuggestionsCourseManageGroupAsync("acme");
+/// </code>
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Http = "global::System.Net.Http";
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string Metadata = JsonMetadata.Metadata;
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    /// <summary>"Api-Key" in "Example: Api-Key &lt;your-key&gt;": the scheme word a key is sent after.</summary>
+    private static readonly Regex SchemeWord = new(@"([A-Za-z][A-Za-z0-9_-]*) <[^<>]+>", RegexOptions.CultureInvariant);
+
+    public static string Emit(SpecModel model)
+    {
+        var identity = model.Identity;
+        var writer = EmitHelpers.StartFile(identity);
+        WriteRootClient(writer, model);
+        writer.WriteLine();
+        WriteException(writer, identity);
+        writer.WriteLine();
+        WriteProblem(writer, identity);
+        writer.WriteLine();
+        WriteOptions(writer, model);
+        return writer.ToString();
+    }
+
+    /// <summary>The DI registration: only emitted where IHttpClientFactory is referenced.</summary>
+    public static string EmitServiceCollectionExtensions(SpecModel model)
+    {
+        var identity = model.Identity;
+        var writer = EmitHelpers.StartFile(identity);
+        var di = "global::Microsoft.Extensions.DependencyInjection";
+        writer.WriteLine($"/// <summary>Registers the client of \"{EmitHelpers.EscapeXml(identity.Title)}\" with dependency injection.</summary>");
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine($"public static class {identity.ClientExtensionsTypeName}");
+        writer.OpenBlock();
+        writer.WriteLine($"/// <summary>");
+        writer.WriteLine($"/// Registers <see cref=\"{identity.ClientTypeName}\"/> as a typed client of IHttpClientFactory, and each tag client");
+        writer.WriteLine($"/// (<see cref=\"{identity.ClientTypeName}\"/>'s properties) as a transient service.");
+        writer.WriteLine($"/// </summary>");
+        writer.WriteLine($"/// <param name=\"services\">The service collection.</param>");
+        writer.WriteLine($"/// <param name=\"configure\">Sets the base address and the API key.</param>");
+        writer.WriteLine($"/// <returns>The client's builder, to add message handlers, resilience or further configuration.</returns>");
+        writer.WriteLine($"public static {di}.IHttpClientBuilder Add{identity.ClientTypeName}(");
+        writer.WriteLine($"    this {di}.IServiceCollection services,");
+        writer.WriteLine($"    global::System.Action<{identity.ClientOptionsTypeName}> configure)");
+        writer.OpenBlock();
+        writer.WriteLine($"{di}.OptionsServiceCollectionExtensions.Configure(services, configure);");
+        foreach (var client in model.Clients)
+        {
+            writer.WriteLine($"{di}.ServiceCollectionServiceExtensions.AddTransient(services, static provider => {di}.ServiceProviderServiceExtensions.GetRequiredService<{identity.ClientTypeName}>(provider).{client.PropertyName});");
+        }
+
+        writer.WriteLine($"return {di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{identity.ClientTypeName}>(");
+        writer.WriteLine("    services,");
+        writer.WriteLine($"    static (provider, httpClient) => {di}.ServiceProviderServiceExtensions");
+        writer.WriteLine($"        .GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{identity.ClientOptionsTypeName}>>(provider).Value");
+        writer.WriteLine("        .ConfigureHttpClient(httpClient));");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteRootClient(SourceWriter writer, SpecModel model)
+    {
+        var identity = model.Identity;
+        var name = identity.ClientTypeName;
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// The client of \"{EmitHelpers.EscapeXml(identity.Title)}\" {EmitHelpers.EscapeXml(identity.Version)}: one property per tag, each with a method per operation.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <remarks>");
+        writer.WriteLine("/// Requests go through the given <see cref=\"global::System.Net.Http.HttpClient\"/>: its base address is the service, its");
+        writer.WriteLine($"/// default headers carry the credentials (<see cref=\"{identity.ClientOptionsTypeName}.ConfigureHttpClient\"/> sets both).");
+        writer.WriteLine($"/// JSON is read and written with <see cref=\"{identity.JsonContextTypeName}\"/>: no reflection.");
+        writer.WriteLine("/// </remarks>");
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine($"public partial class {name}");
+        writer.OpenBlock();
+        writer.WriteLine($"/// <summary>Creates the client over <paramref name=\"httpClient\"/>, whose base address is the service.</summary>");
+        writer.WriteLine($"public {name}({Http}.HttpClient httpClient)");
+        writer.OpenBlock();
+        writer.WriteLine("HttpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        foreach (var client in model.Clients)
+        {
+            writer.WriteLine($"{client.PropertyName} = new {client.TypeName}(this);");
+        }
+
+        writer.CloseBlock();
+        foreach (var client in model.Clients)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.</summary>");
+            writer.WriteLine($"public {client.TypeName} {client.PropertyName} {{ get; }}");
+        }
+
+        writer.WriteLine($$"""
+
+            /// <summary>The HTTP client requests go through.</summary>
+            public {{Http}}.HttpClient HttpClient { get; }
+
+            /// <summary>The JSON metadata requests and responses are read and written with.</summary>
+            internal {{identity.JsonContextTypeName}} Json => {{identity.JsonContextTypeName}}.Default;
+
+            /// <summary>Sends a request whose successful answer has a JSON body.</summary>
+            internal async {{Task}}<T> SendAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
+            {
+                using (request)
+                using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+                {
+                    await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                    if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent)
+                    {
+                        throw new {{identity.ApiExceptionTypeName}}(operationId, response.StatusCode, null, "The response has no content; the operation documents a JSON body.");
+                    }
+
+                    using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                        ?? throw new {{identity.ApiExceptionTypeName}}(operationId, response.StatusCode, "null", "The response body is null; the operation documents a value.");
+                }
+            }
+
+            /// <summary>Sends a request whose successful answer may or may not have a JSON body: default when it has none.</summary>
+            internal async {{Task}}<T?> SendOrNoContentAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
+            {
+                using (request)
+                using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+                {
+                    await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                    if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+                    {
+                        return default;
+                    }
+
+                    using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Sends a request whose successful answer carries nothing the client reads.</summary>
+            internal async {{Task}} SendAsync({{Http}}.HttpRequestMessage request, string operationId, {{CancellationToken}} cancellationToken)
+            {
+                using (request)
+                using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+                {
+                    await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>A JSON request body, written with the generated metadata.</summary>
+            internal static {{Http}}.HttpContent JsonContent<T>(T value, {{Metadata}}.JsonTypeInfo<T> typeInfo, string contentType)
+            {
+                var content = new {{Http}}.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+                return content;
+            }
+
+            /// <summary>Escapes a path segment.</summary>
+            internal static string Escape(string value) => global::System.Uri.EscapeDataString(value);
+
+            internal static string Format(bool value) => value ? "true" : "false";
+
+            internal static string Format(int value) => value.ToString({{Invariant}});
+
+            internal static string Format(long value) => value.ToString({{Invariant}});
+
+            internal static string Format(float value) => value.ToString("R", {{Invariant}});
+
+            internal static string Format(double value) => value.ToString("R", {{Invariant}});
+
+            internal static string Format(decimal value) => value.ToString({{Invariant}});
+
+            internal static string Format(global::System.DateOnly value) => value.ToString("yyyy-MM-dd", {{Invariant}});
+
+            internal static string Format(global::System.DateTimeOffset value) => value.ToString("O", {{Invariant}});
+
+            internal static string Format(global::System.Guid value) => value.ToString("D");
+
+            internal static string Format(string value) => value;
+
+            private static async {{Task}} EnsureSuccessAsync({{Http}}.HttpResponseMessage response, string operationId, {{CancellationToken}} cancellationToken)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                var content = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw new {{identity.ApiExceptionTypeName}}(operationId, response.StatusCode, content.Length == 0 ? null : content);
+            }
+
+            /// <summary>
+            /// Name-value pairs bound for a query string or a form body: null values are left out, arrays are written as
+            /// the parameter's style says (repeated, or joined by a separator), text is escaped when written.
+            /// </summary>
+            internal sealed class Fields
+            {
+                private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _pairs = new();
+                private global::System.Collections.Generic.List<(string Name, byte[] Content)>? _files;
+
+                public void Add(string name, string? value)
+                {
+                    if (value is not null)
+                    {
+                        _pairs.Add(new(name, value));
+                    }
+                }
+
+                public void Add(string name, bool? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, int? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, long? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, float? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, double? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, decimal? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.DateOnly? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.DateTimeOffset? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.Guid? value) => Add(name, value is { } v ? Format(v) : null);
+
+                /// <summary>An array: one pair per value when <paramref name="separator"/> is null, else one pair of joined values.</summary>
+                public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Func<T, string> format, string? separator)
+                {
+                    if (values is null)
+                    {
+                        return;
+                    }
+
+                    if (separator is null)
+                    {
+                        foreach (var value in values)
+                        {
+                            _pairs.Add(new(name, format(value)));
+                        }
+                    }
+                    else
+                    {
+                        _pairs.Add(new(name, string.Join(separator, global::System.Linq.Enumerable.Select(values, format))));
+                    }
+                }
+
+                /// <summary>A member written as JSON text: objects and maps in a form.</summary>
+                public void AddJson<T>(string name, T? value, {{Metadata}}.JsonTypeInfo<T> typeInfo)
+                {
+                    if (value is not null)
+                    {
+                        _pairs.Add(new(name, global::System.Text.Json.JsonSerializer.Serialize(value, typeInfo)));
+                    }
+                }
+
+                /// <summary>A file part of a multipart body.</summary>
+                public void AddFile(string name, byte[]? content)
+                {
+                    if (content is not null)
+                    {
+                        (_files ??= new()).Add((name, content));
+                    }
+                }
+
+                /// <summary>Every member of a JSON object: strings as they are, other values as JSON text.</summary>
+                public void AddMembers<T>(T value, {{Metadata}}.JsonTypeInfo<T> typeInfo)
+                {
+                    var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, typeInfo);
+                    if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                    {
+                        return;
+                    }
+
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        switch (member.Value.ValueKind)
+                        {
+                            case global::System.Text.Json.JsonValueKind.Null:
+                                break;
+                            case global::System.Text.Json.JsonValueKind.String:
+                                _pairs.Add(new(member.Name, member.Value.GetString()!));
+                                break;
+                            default:
+                                _pairs.Add(new(member.Name, member.Value.GetRawText()));
+                                break;
+                        }
+                    }
+                }
+
+                /// <summary>The path with the query string, if any pairs were added.</summary>
+                public string ToUrl(string path)
+                {
+                    if (_pairs.Count == 0)
+                    {
+                        return path;
+                    }
+
+                    var builder = new global::System.Text.StringBuilder(path, path.Length + 32 * _pairs.Count);
+                    for (var i = 0; i < _pairs.Count; i++)
+                    {
+                        builder.Append(i == 0 ? '?' : '&')
+                            .Append(global::System.Uri.EscapeDataString(_pairs[i].Key))
+                            .Append('=')
+                            .Append(global::System.Uri.EscapeDataString(_pairs[i].Value));
+                    }
+
+                    return builder.ToString();
+                }
+
+                public {{Http}}.HttpContent ToFormContent() => new {{Http}}.FormUrlEncodedContent(_pairs);
+
+                public {{Http}}.HttpContent ToMultipartContent()
+                {
+                    var content = new {{Http}}.MultipartFormDataContent();
+                    foreach (var pair in _pairs)
+                    {
+                        content.Add(new {{Http}}.StringContent(pair.Value), pair.Key);
+                    }
+
+                    foreach (var (name, bytes) in _files ?? [])
+                    {
+                        content.Add(new {{Http}}.ByteArrayContent(bytes), name, name);
+                    }
+
+                    return content;
+                }
+            }
+            """);
+        writer.CloseBlock();
+    }
+
+    private static void WriteException(SourceWriter writer, SpecIdentity identity)
+    {
+        var name = identity.ApiExceptionTypeName;
+        writer.WriteLine($$"""
+            /// <summary>
+            /// The service answered a call with an error status: the operation, the status, the body as it came, and the
+            /// problem document when the body is one.
+            /// </summary>
+            {{EmitHelpers.GeneratedCodeAttribute}}
+            public class {{name}} : global::System.Exception
+            {
+                /// <summary>Creates the exception for an answer with <paramref name="statusCode"/>.</summary>
+                public {{name}}(string operationId, global::System.Net.HttpStatusCode statusCode, string? content, string? message = null)
+                    : this(operationId, statusCode, content, {{identity.ApiProblemTypeName}}.TryRead(content), message)
+                {
+                }
+
+                private {{name}}(string operationId, global::System.Net.HttpStatusCode statusCode, string? content, {{identity.ApiProblemTypeName}}? problem, string? message)
+                    : base(message is null ? Describe(operationId, statusCode, problem) : $"{operationId}: {message}")
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                    Content = content;
+                    Problem = problem;
+                }
+
+                /// <summary>The operationId of the call that failed.</summary>
+                public string OperationId { get; }
+
+                /// <summary>The status the service answered with.</summary>
+                public global::System.Net.HttpStatusCode StatusCode { get; }
+
+                /// <summary>The response body as text, or null when it was empty.</summary>
+                public string? Content { get; }
+
+                /// <summary>The body read as a problem document (RFC 9457), or null when it is not one.</summary>
+                public {{identity.ApiProblemTypeName}}? Problem { get; }
+
+                private static string Describe(string operationId, global::System.Net.HttpStatusCode statusCode, {{identity.ApiProblemTypeName}}? problem)
+                {
+                    var status = $"{operationId} failed with {(int)statusCode} {statusCode}";
+                    return problem is null ? status + "."
+                        : problem.Detail is null ? $"{status}: {problem.Title}."
+                        : $"{status}: {problem.Title}: {problem.Detail}";
+                }
+            }
+            """);
+    }
+
+    private static void WriteProblem(SourceWriter writer, SpecIdentity identity)
+    {
+        var name = identity.ApiProblemTypeName;
+        writer.WriteLine($$"""
+            /// <summary>A problem document (RFC 9457), as the service answers errors with.</summary>
+            {{EmitHelpers.GeneratedCodeAttribute}}
+            public sealed class {{name}}
+            {
+                /// <summary>A URI naming the kind of problem.</summary>
+                public string? Type { get; init; }
+
+                /// <summary>A short summary of the kind of problem.</summary>
+                public string? Title { get; init; }
+
+                /// <summary>The HTTP status, as the body states it.</summary>
+                public int? Status { get; init; }
+
+                /// <summary>What went wrong with this request.</summary>
+                public string? Detail { get; init; }
+
+                /// <summary>A URI naming this occurrence.</summary>
+                public string? Instance { get; init; }
+
+                /// <summary>Validation errors by parameter or member name, when the body lists them.</summary>
+                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Errors { get; init; }
+
+                /// <summary>Reads a problem document; null when <paramref name="content"/> is not a JSON object with a title, detail or status.</summary>
+                public static {{name}}? TryRead(string? content)
+                {
+                    if (string.IsNullOrWhiteSpace(content) || content!.TrimStart()[0] != '{')
+                    {
+                        return null;
+                    }
+
+                    try
+                    {
+                        using var document = global::System.Text.Json.JsonDocument.Parse(content);
+                        var root = document.RootElement;
+                        var problem = new {{name}}
+                        {
+                            Type = Text(root, "type"),
+                            Title = Text(root, "title"),
+                            Status = root.TryGetProperty("status", out var status) && status.ValueKind == global::System.Text.Json.JsonValueKind.Number && status.TryGetInt32(out var code) ? code : null,
+                            Detail = Text(root, "detail"),
+                            Instance = Text(root, "instance"),
+                            Errors = ReadErrors(root),
+                        };
+                        return problem.Title is null && problem.Detail is null && problem.Status is null ? null : problem;
+                    }
+                    catch (global::System.Text.Json.JsonException)
+                    {
+                        return null;
+                    }
+                }
+
+                private static string? Text(global::System.Text.Json.JsonElement root, string name) =>
+                    root.TryGetProperty(name, out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+                private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? ReadErrors(global::System.Text.Json.JsonElement root)
+                {
+                    if (!root.TryGetProperty("errors", out var errors) || errors.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                    {
+                        return null;
+                    }
+
+                    var result = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>();
+                    foreach (var member in errors.EnumerateObject())
+                    {
+                        var messages = new global::System.Collections.Generic.List<string>();
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                        {
+                            foreach (var item in member.Value.EnumerateArray())
+                            {
+                                messages.Add(item.ValueKind == global::System.Text.Json.JsonValueKind.String ? item.GetString()! : item.GetRawText());
+                            }
+                        }
+                        else
+                        {
+                            messages.Add(member.Value.ValueKind == global::System.Text.Json.JsonValueKind.String ? member.Value.GetString()! : member.Value.GetRawText());
+                        }
+
+                        result[member.Name] = messages;
+                    }
+
+                    return result;
+                }
+            }
+            """);
+    }
+
+    private static void WriteOptions(SourceWriter writer, SpecModel model)
+    {
+        var identity = model.Identity;
+        var scheme = model.SecuritySchemes.FirstOrDefault(s => s.Kind == "apiKey" && s.In == "header" && !string.IsNullOrEmpty(s.ParameterName));
+        var header = scheme?.ParameterName ?? "Authorization";
+        var word = scheme?.Description is { } description && SchemeWord.Match(description) is { Success: true } match ? match.Groups[1].Value : null;
+        var source = scheme is null ? "none is declared" : $"from the security scheme <c>{EmitHelpers.EscapeXml(scheme.Name)}</c>";
+        writer.WriteLine($$"""
+            /// <summary>Where the service is and how to authenticate: what <c>Add{{identity.ClientTypeName}}</c> and <see cref="ConfigureHttpClient"/> apply.</summary>
+            {{EmitHelpers.GeneratedCodeAttribute}}
+            public sealed class {{identity.ClientOptionsTypeName}}
+            {
+                /// <summary>The service's address; a path is kept (a trailing slash is added).</summary>
+                public global::System.Uri? BaseAddress { get; set; }
+
+                /// <summary>The API key, or null to send none.</summary>
+                public string? ApiKey { get; set; }
+
+                /// <summary>The header the key is sent in ({{source}}).</summary>
+                public string ApiKeyHeaderName { get; set; } = {{EmitHelpers.Literal(header)}};
+
+                /// <summary>The word sent before the key, as in <c>Api-Key &lt;key&gt;</c>; null sends the key alone.</summary>
+                public string? ApiKeyScheme { get; set; } = {{(word is null ? "null" : EmitHelpers.Literal(word))}};
+
+                /// <summary>Sets <paramref name="httpClient"/>'s base address and default headers from these options.</summary>
+                public void ConfigureHttpClient(global::System.Net.Http.HttpClient httpClient)
+                {
+                    if (BaseAddress is not null)
+                    {
+                        var address = BaseAddress.OriginalString;
+                        httpClient.BaseAddress = address.EndsWith("/", global::System.StringComparison.Ordinal) ? BaseAddress : new global::System.Uri(address + "/", global::System.UriKind.RelativeOrAbsolute);
+                    }
+
+                    if (!string.IsNullOrEmpty(ApiKey))
+                    {
+                        httpClient.DefaultRequestHeaders.Remove(ApiKeyHeaderName);
+                        httpClient.DefaultRequestHeaders.TryAddWithoutValidation(ApiKeyHeaderName, string.IsNullOrEmpty(ApiKeyScheme) ? ApiKey : ApiKeyScheme + " " + ApiKey);
+                    }
+                }
+            }
+            """);
+    }
+}

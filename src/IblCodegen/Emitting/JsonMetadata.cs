@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Linq;
+using IblCodegen.Model;
+
+namespace IblCodegen.Emitting;
+
+/// <summary>
+/// The serialization metadata of a generated type, written beside the type as a part of the spec's
+/// <c>JsonSerializerContext</c>. System.Text.Json's own generator cannot see types another generator declares, so
+/// this one writes what it would: <c>JsonMetadataServices</c> calls with direct getters, setters and constructors, so
+/// reading and writing JSON needs no reflection and survives trimming and native AOT.
+/// <code>
+/// partial class IblDataManagerJsonContext
+/// {
+///     public JsonTypeInfo&lt;OvertimeMeta&gt; OvertimeMeta =&gt; ...;
+///     private static JsonTypeInfo&lt;OvertimeMeta&gt; Create_OvertimeMeta(JsonSerializerOptions options) =&gt; ...;
+///     private static JsonPropertyInfo[] Properties_OvertimeMeta(JsonSerializerOptions options) =&gt; [Property&lt;int?&gt;(...), ...];
+/// }
+/// </code>
+/// </summary>
+internal static class JsonMetadata
+{
+    public const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    public const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    public const string Services = Metadata + ".JsonMetadataServices";
+
+    /// <summary>Members of the context (its own and inherited) a type-info property must not be named like.</summary>
+    private static readonly HashSet<string> ContextMembers = new(System.StringComparer.Ordinal)
+    {
+        "Options", "Default", "GeneratedSerializerOptions", "GetTypeInfo", "Property", "PageProperties",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>The context's public property for a declared type: the type's name, unless the context already has such a member.</summary>
+    public static IEnumerable<string> ReservedMembers => ContextMembers;
+
+    public static string PropertyName(string typeName) => ContextMembers.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+
+    /// <summary>The method creating a type's metadata. The underscore keeps it apart from every PascalCase type name.</summary>
+    public static string CreateMethod(string key) => "Create_" + key;
+
+    /// <summary>The method listing an object type's properties, which derived types start their own list with.</summary>
+    public static string PropertiesMethod(string typeName) => "Properties_" + typeName;
+
+    public static string TypeInfo(string type) => $"{Metadata}.JsonTypeInfo<{type}>";
+
+    /// <summary>Writes the context part of an object type.</summary>
+    public static void WriteObject(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
+    {
+        var qualified = identity.Qualify(type.Name);
+        StartPart(writer, identity, type.Name);
+
+        var required = inheritedRequired.Concat(type.Properties.Where(p => p.IsRequired).Select(p => p.Name)).ToList();
+        var creator = required.Count == 0
+            ? $"static () => new {qualified}()"
+            : $"static () => new {qualified} {{ {string.Join(", ", required.Select(name => name + " = default!"))} }}";
+        writer.WriteLine($"private static {TypeInfo(qualified)} {CreateMethod(type.Name)}({Options} options) =>");
+        writer.Indentation++;
+        writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{qualified}>");
+        writer.OpenBlock();
+        // Required members are checked by the serializer (IsRequired), not by the object initializer.
+        writer.WriteLine($"ObjectCreator = {creator},");
+        writer.WriteLine($"PropertyMetadataInitializer = _ => {PropertiesMethod(type.Name)}(options),");
+        writer.CloseBlock(");");
+        writer.Indentation--;
+        writer.WriteLine();
+
+        writer.WriteLine($"private static {Metadata}.JsonPropertyInfo[] {PropertiesMethod(type.Name)}({Options} options) =>");
+        writer.WriteLine("[");
+        writer.Indentation++;
+        if (type.BaseTypeName is { } baseTypeName)
+        {
+            writer.WriteLine($".. {BaseProperties(identity, baseTypeName)},");
+        }
+
+        foreach (var property in type.Properties)
+        {
+            var ignore = property.IsRequired ? string.Empty : ", ignoreWhenNull: true";
+            var isRequired = property.IsRequired ? ", isRequired: true" : string.Empty;
+            writer.WriteLine(
+                $"Property<{property.TypeName}>(options, typeof({qualified}), {EmitHelpers.Literal(property.Name)}, {EmitHelpers.Literal(property.JsonName)}, "
+                + $"static o => (({qualified})o).{property.Name}, static (o, v) => (({qualified})o).{property.Name} = v!{isRequired}{ignore}),");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("];");
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes the context part of a string enum: its converter is all the metadata it needs.</summary>
+    public static void WriteEnum(SourceWriter writer, SpecIdentity identity, EnumTypeSpec type)
+    {
+        var qualified = identity.Qualify(type.Name);
+        StartPart(writer, identity, type.Name);
+        writer.WriteLine($"private static {TypeInfo(qualified)} {CreateMethod(type.Name)}({Options} options) =>");
+        writer.Indentation++;
+        writer.WriteLine($"{Services}.CreateValueInfo<{qualified}>(options, new {qualified}.Converter());");
+        writer.Indentation--;
+        writer.CloseBlock();
+    }
+
+    /// <summary>The context's declaration and the type's public, cached type-info property.</summary>
+    private static void StartPart(SourceWriter writer, SpecIdentity identity, string typeName)
+    {
+        var qualified = identity.Qualify(typeName);
+        writer.WriteLine();
+        writer.WriteLine($"partial class {identity.JsonContextTypeName}");
+        writer.OpenBlock();
+        writer.WriteLine($"private {TypeInfo(qualified)}? _{typeName};");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The serialization metadata of <see cref=\"{qualified}\"/>.</summary>");
+        writer.WriteLine($"public {TypeInfo(qualified)} {PropertyName(typeName)} =>");
+        writer.Indentation++;
+        writer.WriteLine($"_{typeName} ??= ({TypeInfo(qualified)})Options.GetTypeInfo(typeof({qualified}));");
+        writer.Indentation--;
+        writer.WriteLine();
+    }
+
+    /// <summary>The properties a derived type starts with: its base class's, or the page envelope's.</summary>
+    private static string BaseProperties(SpecIdentity identity, string baseTypeName)
+    {
+        var pagePrefix = identity.Qualify(Parsing.ModelBuilder.PageTypeName) + "<";
+        if (baseTypeName.StartsWith(pagePrefix, System.StringComparison.Ordinal))
+        {
+            var item = baseTypeName.Substring(pagePrefix.Length, baseTypeName.Length - pagePrefix.Length - 1);
+            return $"PageProperties<{item}>(options)";
+        }
+
+        var prefix = "global::" + identity.Namespace + ".";
+        var simple = baseTypeName.StartsWith(prefix, System.StringComparison.Ordinal) ? baseTypeName.Substring(prefix.Length) : baseTypeName;
+        return $"{PropertiesMethod(simple)}(options)";
+    }
+}

@@ -1,0 +1,537 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IblCodegen.Model;
+using IblCodegen.Parsing;
+
+namespace IblCodegen.Emitting;
+
+/// <summary>
+/// Emits the client of one tag: a method per operation, and for paged lists a method that walks every page.
+/// <code>
+/// public Task&lt;Page&lt;CourseGroupSuggestionDetail&gt;&gt; GetSuggestionsCourseManageGroupAsync(
+///     string platformKey, string? groupId = null, ..., CancellationToken cancellationToken = default)
+/// {
+///     var queryFields = new IblDataManagerClient.Fields();
+///     queryFields.Add("platform_key", platformKey);
+///     var requestMessage = new HttpRequestMessage(HttpMethod.Get, queryFields.ToUrl("api/catalog/suggestions/course/manage/group/"));
+///     return _client.SendAsync(requestMessage, "catalog_suggestions_course_manage_group_retrieve", _client.Json.PageOfCourseGroupSuggestionDetail, cancellationToken);
+/// }
+/// </code>
+/// Required parameters come first; optional ones default to null and are then left out of the request, so the
+/// service applies its own defaults.
+/// </summary>
+internal sealed class TagClientEmitter
+{
+    private const string Http = "global::System.Net.Http";
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+
+    private readonly SpecModel _model;
+    private readonly JsonTypeGraph _graph;
+    private readonly string _root;
+    private readonly HashSet<string> _enums;
+    private readonly Dictionary<string, ObjectTypeSpec> _objects;
+
+    private TagClientEmitter(SpecModel model, JsonTypeGraph graph)
+    {
+        _model = model;
+        _graph = graph;
+        _root = model.Identity.Qualify(model.Identity.ClientTypeName);
+        _enums = new HashSet<string>(model.Types.OfType<EnumTypeSpec>().Select(t => model.Identity.Qualify(t.Name)), StringComparer.Ordinal);
+        _objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
+    }
+
+    public static string Emit(SpecModel model, JsonTypeGraph graph, TagClientSpec client) =>
+        new TagClientEmitter(model, graph).Emit(client);
+
+    private string Emit(TagClientSpec client)
+    {
+        var writer = EmitHelpers.StartFile(_model.Identity);
+        var operations = _model.Operations.Where(o => o.Tag == client.Tag).ToList();
+        EmitHelpers.WriteDocComment(
+            writer,
+            client.Description,
+            $"The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.",
+            $"Reached through <see cref=\"{_root}.{client.PropertyName}\"/>.");
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine($"public partial class {client.TypeName}");
+        writer.OpenBlock();
+        writer.WriteLine($"private readonly {_root} _client;");
+        writer.WriteLine();
+        writer.WriteLine($"internal {client.TypeName}({_root} client)");
+        writer.OpenBlock();
+        writer.WriteLine("_client = client;");
+        writer.CloseBlock();
+
+        var methodNames = new NameScope(operations.Select(MethodName).ToArray());
+        foreach (var operation in operations)
+        {
+            writer.WriteLine();
+            WriteOperation(writer, operation);
+            if (PagingOf(operation) is { } paging)
+            {
+                writer.WriteLine();
+                WriteEnumerate(writer, operation, paging, methodNames.Claim(EnumerateName(operation)));
+            }
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    public static string MethodName(OperationSpec operation) => operation.Name + "Async";
+
+    private static string EnumerateName(OperationSpec operation)
+    {
+        var name = operation.Name;
+        foreach (var verb in new[] { "Get", "List" })
+        {
+            if (name.Length > verb.Length && name.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(name[verb.Length]))
+            {
+                name = name.Substring(verb.Length);
+                break;
+            }
+        }
+
+        return "Enumerate" + name + "Async";
+    }
+
+    private void WriteOperation(SourceWriter writer, OperationSpec operation)
+    {
+        var result = ResultOf(operation);
+        WriteDocComment(writer, operation, skip: null);
+        writer.WriteLine(result.Type switch
+        {
+            null => "/// <returns>Completes when the service has answered with a success status.</returns>",
+            _ when result.MayBeEmpty => "/// <returns>The response body; default when the service answers without one.</returns>",
+            _ => "/// <returns>The response body.</returns>",
+        });
+        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered with an error status.</exception>");
+        var returnType = result.Type is null ? Task : $"{Task}<{result.Type}{(result.MayBeEmpty ? "?" : string.Empty)}>";
+        WriteSignature(writer, $"public {returnType} {MethodName(operation)}", Parameters(operation), enumeratorCancellation: false);
+        writer.OpenBlock();
+
+        var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        var path = PathExpression(operation);
+        if (query.Count > 0)
+        {
+            writer.WriteLine($"var queryFields = new {_root}.Fields();");
+            foreach (var parameter in query)
+            {
+                writer.WriteLine($"queryFields.{FieldCall(parameter.Name, parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, parameter.IsRequired, parameter.ArraySeparator)};");
+            }
+
+            path = $"queryFields.ToUrl({path})";
+        }
+
+        writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({MethodExpression(operation.Method)}, {path});");
+        foreach (var parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
+        {
+            WriteHeader(writer, parameter);
+        }
+
+        if (operation.Body is { } body)
+        {
+            WriteBody(writer, body);
+        }
+
+        var id = EmitHelpers.Literal(operation.OperationId);
+        writer.WriteLine(result.Type switch
+        {
+            null => $"return _client.SendAsync(requestMessage, {id}, cancellationToken);",
+            _ when result.MayBeEmpty => $"return _client.SendOrNoContentAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
+            _ => $"return _client.SendAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
+        });
+        writer.CloseBlock();
+    }
+
+    private void WriteEnumerate(SourceWriter writer, OperationSpec operation, Paging paging, string name)
+    {
+        var skip = paging.PageParameter;
+        WriteDocComment(writer, operation, skip, enumerating: paging);
+        writer.WriteLine($"/// <returns>Every item of every page, in order; the next page is requested when the items of this one have been read.</returns>");
+        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered a page request with an error status.</exception>");
+        var parameters = Parameters(operation).Where(p => p.Name != skip?.Identifier).ToList();
+        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {name}", parameters, enumeratorCancellation: true);
+        writer.OpenBlock();
+        var arguments = Parameters(operation).Select(p => p.Name == skip?.Identifier ? $"{p.Name}: pageNumber" : $"{p.Name}: {p.Name}").ToList();
+        arguments.Add("cancellationToken: cancellationToken");
+        if (skip is not null)
+        {
+            writer.WriteLine("var pageNumber = 1;");
+        }
+
+        writer.WriteLine($"var currentPage = await {MethodName(operation)}({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        writer.WriteLine("while (true)");
+        writer.OpenBlock();
+        writer.WriteLine("foreach (var pageItem in currentPage.Results)");
+        writer.OpenBlock();
+        writer.WriteLine("yield return pageItem;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
+        if (skip is not null)
+        {
+            writer.WriteLine("if (currentPage.Next is null || !int.TryParse(currentPage.Next, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out pageNumber))");
+            writer.OpenBlock();
+            writer.WriteLine("yield break;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"currentPage = await {MethodName(operation)}({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.WriteLine("if (currentPage.Next is not { Length: > 0 } nextLink)");
+            writer.OpenBlock();
+            writer.WriteLine("yield break;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("// The link holds the query of the first request, with the page moved on.");
+            writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({Http}.HttpMethod.Get, nextLink);");
+            foreach (var parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
+            {
+                WriteHeader(writer, parameter);
+            }
+
+            writer.WriteLine($"currentPage = await _client.SendAsync(requestMessage, {EmitHelpers.Literal(operation.OperationId)}, _client.Json.{_graph.PropertyFor(paging.PageType)}, cancellationToken).ConfigureAwait(false);");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private void WriteDocComment(SourceWriter writer, OperationSpec operation, ParameterSpec? skip, Paging? enumerating = null)
+    {
+        var text = FirstLine(operation.Summary) ?? FirstLine(operation.Description);
+        var summary = text is null ? $"Calls <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>." : EmitHelpers.EscapeXml(text);
+        if (enumerating is not null)
+        {
+            var link = enumerating.PageParameter is null ? "following the <c>next</c> link of each page" : "by page number";
+            summary = $"Every item of <see cref=\"{MethodName(operation)}\"/>, page after page ({link}). {summary}";
+        }
+
+        writer.WriteLine($"/// <summary>{summary}</summary>");
+        var remarks = $"<c>{operation.Method} {EmitHelpers.EscapeXml(operation.Path)}</c>, operation <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>.";
+        if (operation.Permissions.Count > 0)
+        {
+            remarks += " The caller needs one of these permissions: " + string.Join(", ", operation.Permissions) + ".";
+        }
+
+        if (operation.IsDeprecated)
+        {
+            remarks += " Deprecated by the API.";
+        }
+
+        writer.WriteLine($"/// <remarks>{remarks}</remarks>");
+        foreach (var parameter in Ordered(operation))
+        {
+            if (parameter.Spec is { } spec && spec != skip)
+            {
+                var doc = spec.Summary is { Length: > 0 } description
+                    ? EmitHelpers.EscapeXml(FirstLine(description)!)
+                    : $"The {spec.Location.ToString().ToLowerInvariant()} parameter <c>{EmitHelpers.EscapeXml(spec.Name)}</c>.";
+                if (!spec.IsRequired)
+                {
+                    doc += spec.DefaultValue is null ? " Left out when null." : " Left out when null (the service then uses its default).";
+                }
+
+                writer.WriteLine($"/// <param name=\"{spec.Identifier.TrimStart('@')}\">{doc}</param>");
+            }
+            else if (parameter.Spec is null)
+            {
+                writer.WriteLine("/// <param name=\"body\">The request body.</param>");
+            }
+        }
+
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+    }
+
+    private static void WriteSignature(SourceWriter writer, string head, IReadOnlyList<(string Type, string Name, bool Optional)> parameters, bool enumeratorCancellation)
+    {
+        writer.WriteLine(head + "(");
+        writer.Indentation++;
+        foreach (var (type, name, optional) in parameters)
+        {
+            writer.WriteLine($"{type} {name}{(optional ? " = null" : string.Empty)},");
+        }
+
+        var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
+        writer.WriteLine($"{attribute}{CancellationToken} cancellationToken = default)");
+        writer.Indentation--;
+    }
+
+    /// <summary>The method's parameters: required ones first (in the spec's order), then the optional ones.</summary>
+    private IReadOnlyList<(string Type, string Name, bool Optional)> Parameters(OperationSpec operation) =>
+        Ordered(operation).Select(p => p.Spec is { } spec
+            ? (ParameterType(spec), spec.Identifier, !spec.IsRequired)
+            : (BodyType(operation.Body!) + (operation.Body!.IsRequired ? string.Empty : "?"), "body", !operation.Body!.IsRequired)).ToList();
+
+    /// <summary>Parameters and body (a null spec) in the order the method declares them.</summary>
+    private static IEnumerable<(ParameterSpec? Spec, bool Required)> Ordered(OperationSpec operation)
+    {
+        var all = operation.Parameters.Select(p => ((ParameterSpec?)p, p.IsRequired)).ToList();
+        if (operation.Body is { } body)
+        {
+            all.Add((null, body.IsRequired));
+        }
+
+        return all.Where(p => p.Item2).Concat(all.Where(p => !p.Item2));
+    }
+
+    private static string ParameterType(ParameterSpec parameter)
+    {
+        var type = parameter.IsArray ? KnownTypes.ReadOnlyList(parameter.ValueTypeName) : parameter.ValueTypeName;
+        return parameter.IsRequired ? type : type + "?";
+    }
+
+    private static string BodyType(RequestBodySpec body) => body.TypeName.TrimEnd('?');
+
+    private string PathExpression(OperationSpec operation)
+    {
+        var parts = new List<string>();
+        var template = operation.Path.TrimStart('/');
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(EmitHelpers.Literal(template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(EmitHelpers.Literal(template.Substring(position, open - position)));
+            }
+
+            var name = template.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
+            parts.Add(parameter is null
+                ? EmitHelpers.Literal(template.Substring(open, close - open + 1))
+                : $"{_root}.Escape({Text(parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, ",")})");
+            position = close + 1;
+        }
+
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    /// <summary>A value as request text: strings as they are, enums by their value, the rest formatted invariantly.</summary>
+    private string Text(string value, string valueType, bool isArray, string separator)
+    {
+        if (isArray)
+        {
+            return $"string.Join({EmitHelpers.Literal(separator)}, global::System.Linq.Enumerable.Select({value}, {FormatLambda(valueType)}))";
+        }
+
+        return valueType switch
+        {
+            KnownTypes.String => value,
+            _ when _enums.Contains(valueType) => value + ".Value",
+            _ => $"{_root}.Format({value})",
+        };
+    }
+
+    private string FormatLambda(string valueType) => _enums.Contains(valueType)
+        ? "static v => v.Value"
+        : $"static v => {_root}.Format(v)";
+
+    /// <summary>An <c>Add</c> call on a <c>Fields</c>: query parameters and form members.</summary>
+    private string FieldCall(string name, string value, string valueType, bool isArray, bool isRequired, string? separator)
+    {
+        var literal = EmitHelpers.Literal(name);
+        if (isArray)
+        {
+            return $"Add({literal}, {value}, {FormatLambda(valueType)}, separator: {(separator is null ? "null" : EmitHelpers.Literal(separator))})";
+        }
+
+        if (_enums.Contains(valueType))
+        {
+            return $"Add({literal}, {value}{(isRequired ? "" : "?")}.Value)";
+        }
+
+        return $"Add({literal}, {value})";
+    }
+
+    private void WriteHeader(SourceWriter writer, ParameterSpec parameter)
+    {
+        var local = parameter.Identifier.TrimStart('@') + "Value";
+        var text = Text(parameter.IsRequired ? parameter.Identifier : local, parameter.ValueTypeName, parameter.IsArray, ",");
+        var add = parameter.Location == ParameterLocation.Cookie
+            ? $"requestMessage.Headers.TryAddWithoutValidation(\"Cookie\", {EmitHelpers.Literal(parameter.Name + "=")} + {_root}.Escape({text}));"
+            : $"requestMessage.Headers.TryAddWithoutValidation({EmitHelpers.Literal(parameter.Name)}, {text});";
+        if (parameter.IsRequired)
+        {
+            writer.WriteLine(add);
+            return;
+        }
+
+        writer.WriteLine($"if ({parameter.Identifier} is {{ }} {local})");
+        writer.OpenBlock();
+        writer.WriteLine(add);
+        writer.CloseBlock();
+    }
+
+    private void WriteBody(SourceWriter writer, RequestBodySpec body)
+    {
+        var type = BodyType(body);
+        var value = body.IsRequired ? "body" : "bodyValue";
+        if (!body.IsRequired)
+        {
+            writer.WriteLine("if (body is { } bodyValue)");
+            writer.OpenBlock();
+        }
+
+        if (body.Kind == BodyKind.Json)
+        {
+            writer.WriteLine($"requestMessage.Content = {_root}.JsonContent({value}, _client.Json.{_graph.PropertyFor(type)}, {EmitHelpers.Literal(body.ContentType)});");
+        }
+        else
+        {
+            writer.WriteLine($"var formFields = new {_root}.Fields();");
+            if (_objects.ContainsKey(type))
+            {
+                foreach (var property in MembersOf(type))
+                {
+                    WriteFormMember(writer, body, value, property);
+                }
+            }
+            else
+            {
+                writer.WriteLine($"formFields.AddMembers({value}, _client.Json.{_graph.PropertyFor(type)});");
+            }
+
+            writer.WriteLine(body.Kind == BodyKind.Multipart
+                ? "requestMessage.Content = formFields.ToMultipartContent();"
+                : "requestMessage.Content = formFields.ToFormContent();");
+        }
+
+        if (!body.IsRequired)
+        {
+            writer.CloseBlock();
+        }
+    }
+
+    private void WriteFormMember(SourceWriter writer, RequestBodySpec body, string value, PropertySpec property)
+    {
+        var member = $"{value}.{property.Name}";
+        var type = property.TypeName.TrimEnd('?');
+        var nullable = property.TypeName.EndsWith("?", StringComparison.Ordinal);
+        var name = EmitHelpers.Literal(property.JsonName);
+        var list = type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", StringComparison.Ordinal)
+            ? type.Substring("global::System.Collections.Generic.IReadOnlyList<".Length).TrimEnd('>')
+            : null;
+        if (type == KnownTypes.ByteArray)
+        {
+            writer.WriteLine(body.Kind == BodyKind.Multipart
+                ? $"formFields.AddFile({name}, {member});"
+                : $"formFields.Add({name}, {member} is {{ }} {property.Name}Bytes ? global::System.Convert.ToBase64String({property.Name}Bytes) : null);");
+        }
+        else if (list is not null && IsScalar(list))
+        {
+            writer.WriteLine($"formFields.{FieldCall(property.JsonName, member, list, isArray: true, isRequired: !nullable, separator: null)};");
+        }
+        else if (IsScalar(type))
+        {
+            writer.WriteLine($"formFields.{FieldCall(property.JsonName, member, type, isArray: false, isRequired: !nullable, separator: null)};");
+        }
+        else if (type == KnownTypes.JsonElement)
+        {
+            writer.WriteLine($"formFields.Add({name}, {member}{(nullable ? "?" : string.Empty)}.GetRawText());");
+        }
+        else
+        {
+            writer.WriteLine($"formFields.AddJson({name}, {member}, _client.Json.{_graph.PropertyFor(type)});");
+        }
+    }
+
+    /// <summary>A class's members, inherited ones first.</summary>
+    private IEnumerable<PropertySpec> MembersOf(string type)
+    {
+        var chain = new List<ObjectTypeSpec>();
+        for (var name = type; name is not null && _objects.TryGetValue(name, out var objectType) && !chain.Contains(objectType); name = objectType.BaseTypeName)
+        {
+            chain.Insert(0, objectType);
+        }
+
+        return chain.SelectMany(t => t.Properties);
+    }
+
+    private bool IsScalar(string type) => _enums.Contains(type) || type is KnownTypes.String or KnownTypes.Bool or KnownTypes.Int
+        or KnownTypes.Long or KnownTypes.Float or KnownTypes.Double or KnownTypes.Decimal or KnownTypes.DateOnly or KnownTypes.DateTimeOffset or KnownTypes.Guid;
+
+    private static string MethodExpression(string method) => method switch
+    {
+        "GET" => $"{Http}.HttpMethod.Get",
+        "POST" => $"{Http}.HttpMethod.Post",
+        "PUT" => $"{Http}.HttpMethod.Put",
+        "DELETE" => $"{Http}.HttpMethod.Delete",
+        "PATCH" => $"{Http}.HttpMethod.Patch",
+        "HEAD" => $"{Http}.HttpMethod.Head",
+        "OPTIONS" => $"{Http}.HttpMethod.Options",
+        _ => $"new {Http}.HttpMethod({EmitHelpers.Literal(method)})",
+    };
+
+    /// <summary>The type a call returns: the first documented success body; whether a success may come without one.</summary>
+    private (string? Type, bool MayBeEmpty) ResultOf(OperationSpec operation)
+    {
+        var successes = operation.Responses.Where(r => r.IsSuccess).ToList();
+        var typed = successes.FirstOrDefault(r => r.TypeName is not null);
+        if (typed is null)
+        {
+            return (null, false);
+        }
+
+        return (_graph.Normalize(typed.TypeName!), successes.Any(r => r.TypeName is null));
+    }
+
+    /// <summary>How to walk a paged operation: the page type, its items, and the page-number parameter for number links.</summary>
+    private Paging? PagingOf(OperationSpec operation)
+    {
+        var result = ResultOf(operation);
+        var response = operation.Responses.FirstOrDefault(r => r.IsSuccess && r.TypeName is not null);
+        if (result.Type is not { } pageType || result.MayBeEmpty || response?.PageLinkStyle is not { } style)
+        {
+            return null;
+        }
+
+        var pagePrefix = _model.Identity.Qualify(ModelBuilder.PageTypeName) + "<";
+        var envelope = pageType;
+        if (!envelope.StartsWith(pagePrefix, StringComparison.Ordinal)
+            && _objects.TryGetValue(envelope, out var subclass) && subclass.BaseTypeName is { } baseType)
+        {
+            envelope = baseType;
+        }
+
+        if (!envelope.StartsWith(pagePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var itemType = envelope.Substring(pagePrefix.Length, envelope.Length - pagePrefix.Length - 1);
+        if (style != PageLinkStyle.NextPagePreviousPageNumbers)
+        {
+            return new Paging(pageType, itemType, null);
+        }
+
+        var page = operation.Parameters.FirstOrDefault(p =>
+            p.Location == ParameterLocation.Query && p.Name == "page" && !p.IsArray && !p.IsRequired && p.Kind == ValueKind.Int32);
+        return page is null ? null : new Paging(pageType, itemType, page);
+    }
+
+    private static string? FirstLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text!.Trim();
+        var end = trimmed.IndexOf('\n');
+        return (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim();
+    }
+
+    private sealed record Paging(string PageType, string ItemType, ParameterSpec? PageParameter);
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text;
+using IblDataManager;
+
+namespace IblCodegen.Sample.Tests;
+
+/// <summary>
+/// What the generated client puts on the wire, seen by a stub handler: URL, query string, headers, body; and how it
+/// reads what comes back.
+/// </summary>
+public sealed class ClientRequestTests
+{
+    [Fact]
+    public async Task A_list_call_writes_the_spec_names_and_leaves_out_null_parameters()
+    {
+        var (client, stub) = Create();
+        await client.Catalog.GetSuggestionsCourseManageGroupAsync("acme", query: "a b&c=d/é", departmentMode: true, page: 2);
+        var request = stub.Requests.Single();
+        Assert.Equal("GET", request.Method);
+        Assert.Equal(
+            "http://stub.test/api/catalog/suggestions/course/manage/group/?platform_key=acme&query=a%20b%26c%3Dd%2F%C3%A9&department_mode=true&page=2",
+            request.Url);
+        Assert.Equal("Api-Key test-key", request.Headers["Authorization"]);
+        Assert.Null(request.Body);
+    }
+
+    [Fact]
+    public async Task Dates_booleans_and_enums_are_written_as_the_spec_expects()
+    {
+        var (client, stub) = Create();
+        await client.AiAnalytics.GetAnalyticsTimeSpentUserAsync(startDate: new DateOnly(2026, 6, 1), includeMainPlatform: false, learnerId: "u 1");
+        await client.Audience.GetOrgsActiveUsersOverTimeAsync("a/b c", departmentId: 10, format: GetOrgsActiveUsersOverTimeFormat.Json);
+        Assert.Equal(
+            [
+                "http://stub.test/api/analytics/time-spent/user/?start_date=2026-06-01&learner_id=u%201&include_main_platform=false",
+                "http://stub.test/api/audience/orgs/a%2Fb%20c/active-users/over-time?department_id=10&format=json",
+            ],
+            stub.Requests.Select(r => r.Url));
+    }
+
+    [Fact]
+    public async Task A_json_body_carries_the_members_set_and_its_content_type()
+    {
+        var (client, stub) = Create();
+        stub.Answer = _ => Answer(HttpStatusCode.Created, """
+            {"id":1,"group_id":7,"group_name":"G","platform_key":"acme","accepted":true,"visible":true,"created":"2026-01-01T00:00:00Z",
+             "modified":"2026-01-01T00:00:00Z","metadata":{},"course_id":"c1","course_name":"C","user_count":0}
+            """);
+        await client.Catalog.CreateSuggestionsCourseManageGroupAsync(new CourseGroupSuggestionCreate { PlatformKey = "acme", CourseId = "c1", GroupId = 7, Accepted = true });
+        var request = stub.Requests.Single();
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("http://stub.test/api/catalog/suggestions/course/manage/group/", request.Url);
+        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal("""{"platform_key":"acme","course_id":"c1","group_id":7,"accepted":true}""", request.Body);
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_keeps_it()
+    {
+        var (client, stub) = Create(baseAddress: "http://stub.test/data-manager");
+        await client.Catalog.DeleteSuggestionsPathwayManageAsync(5, "acme");
+        Assert.Equal("DELETE http://stub.test/data-manager/api/catalog/suggestions/pathway/manage/?suggestion_id=5&platform_key=acme", $"{stub.Requests[0].Method} {stub.Requests[0].Url}");
+    }
+
+    [Fact]
+    public async Task A_problem_answer_becomes_the_exception_with_its_problem_and_a_plain_one_keeps_its_text()
+    {
+        var (client, stub) = Create();
+        stub.Answer = _ => Answer(HttpStatusCode.NotFound, """{"title":"Not Found","status":404,"detail":"There is no group suggestion 9."}""", "application/problem+json");
+        var error = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.DeleteSuggestionsCourseManageGroupAsync(9, "acme"));
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("There is no group suggestion 9.", error.Problem!.Detail);
+        Assert.Equal("catalog_suggestions_course_manage_group_destroy failed with 404 NotFound: Not Found: There is no group suggestion 9.", error.Message);
+
+        stub.Answer = _ => Answer(HttpStatusCode.BadGateway, "upstream down", "text/plain");
+        var plain = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.GetSuggestionsCourseUserAsync("dave"));
+        Assert.Equal(HttpStatusCode.BadGateway, plain.StatusCode);
+        Assert.Equal("upstream down", plain.Content);
+        Assert.Null(plain.Problem);
+    }
+
+    [Fact]
+    public async Task Success_without_content_completes_and_a_missing_body_is_reported()
+    {
+        var (client, stub) = Create();
+        stub.Answer = _ => new HttpResponseMessage(HttpStatusCode.NoContent);
+        await client.Catalog.DeleteSuggestionsCourseManageGroupAsync(1, "acme");
+        var error = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.GetSuggestionsCourseUserAsync("dave"));
+        Assert.Contains("no content", error.Message);
+    }
+
+    [Fact]
+    public async Task Walking_pages_follows_the_next_links_the_service_gives()
+    {
+        var (client, stub) = Create();
+        stub.Answer = request => request.RequestUri!.Query.Contains("page=2")
+            ? Answer(HttpStatusCode.OK, """{"count":3,"next_page":null,"previous_page":"http://stub.test/x?page=1","results":[{"id":3,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p3","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""")
+            : Answer(HttpStatusCode.OK, """{"count":3,"next_page":"http://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2","previous_page":null,"results":[{"id":1,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p1","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null},{"id":2,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p2","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""");
+        var ids = new List<int>();
+        await foreach (var item in client.Catalog.EnumerateSuggestionsPathwayManageAsync("acme"))
+        {
+            ids.Add(item.Id);
+        }
+
+        Assert.Equal([1, 2, 3], ids);
+        Assert.Equal(
+            ["http://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme", "http://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2"],
+            stub.Requests.Select(r => r.Url));
+    }
+
+    private static (IblDataManagerClient Client, StubHandler Stub) Create(string baseAddress = "http://stub.test/")
+    {
+        var stub = new StubHandler();
+        var httpClient = new HttpClient(stub);
+        new IblDataManagerClientOptions { BaseAddress = new Uri(baseAddress), ApiKey = "test-key" }.ConfigureHttpClient(httpClient);
+        return (new IblDataManagerClient(httpClient), stub);
+    }
+
+    private static HttpResponseMessage Answer(HttpStatusCode status, string body, string contentType = "application/json") =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+
+    private sealed record SeenRequest(string Method, string Url, Dictionary<string, string> Headers, string? ContentType, string? Body);
+
+    private sealed class StubHandler : HttpMessageHandler
+    {
+        public List<SeenRequest> Requests { get; } = [];
+
+        /// <summary>By default an empty page of group suggestions, which every list operation can read.</summary>
+        public Func<HttpRequestMessage, HttpResponseMessage> Answer { get; set; } =
+            _ => ClientRequestTests.Answer(HttpStatusCode.OK, """
+                {"count":0,"next":null,"previous":null,"results":[],"total_seconds":0,"data":{},
+                 "meta":{"total":0,"change_range":0,"change_last_seven_days":0,"change_last_thirty_days":0,
+                         "change_last_seven_days_percent":0,"change_last_thirty_days_percent":0,"change_range_percent":0}}
+                """);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value));
+            var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(new SeenRequest(request.Method.Method, request.RequestUri!.AbsoluteUri, headers, request.Content?.Headers.ContentType?.MediaType, body));
+            return Answer(request);
+        }
+    }
+}
