@@ -131,7 +131,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         // The item's namespace, else the project-wide one, else one made from the spec's title.
         if (!fileOptions.TryGetValue("build_metadata.AdditionalFiles." + NamespaceMetadata, out var ns) || string.IsNullOrWhiteSpace(ns))
         {
-            options.GlobalOptions.TryGetValue("build_property." + NamespaceMetadata, out ns);
+            ns = options.GlobalOptions.TryGetValue("build_property." + NamespaceMetadata, out var global) ? global : null;
         }
 
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;

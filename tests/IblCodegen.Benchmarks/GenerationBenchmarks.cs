@@ -86,10 +86,11 @@ public class GenerationBenchmarks
 
         private sealed class Options(bool marked) : AnalyzerConfigOptions
         {
-            public override bool TryGetValue(string key, out string value)
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             {
-                value = "true";
-                return marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
+                var found = marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
+                value = found ? "true" : null;
+                return found;
             }
         }
     }

@@ -14,6 +14,20 @@ if (args is ["measure", var spec])
     var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "
         + $"{sources.Sum(s => s.SourceText.Lines.Count)} lines, {errors} error diagnostics");
+    foreach (var group in sources.GroupBy(s => Kind(s.HintName)).OrderBy(g => g.Key))
+    {
+        Console.WriteLine($"  {group.Key}: {group.Count()} files, {group.Sum(s => s.SourceText.Lines.Count)} lines");
+    }
+
+    if (Environment.GetEnvironmentVariable("IBLCODEGEN_DUMP") is { Length: > 0 } folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var source in sources)
+        {
+            File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString());
+        }
+    }
+
     return;
 }
 
@@ -32,3 +46,10 @@ if (args is ["stages", var stagesSpec])
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(GenerationBenchmarks).Assembly).Run(args);
+
+// Which part of the output a file belongs to, by its hint name.
+static string Kind(string hintName) =>
+    hintName.Contains(".Client.", StringComparison.Ordinal) || hintName.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? "client"
+    : hintName.Contains(".Models.", StringComparison.Ordinal) ? "models (with their JSON metadata)"
+    : hintName.Contains(".Handlers.", StringComparison.Ordinal) || hintName.Contains(".Server.", StringComparison.Ordinal) ? "server"
+    : "shared (spec info, page, JSON context, attribute)";

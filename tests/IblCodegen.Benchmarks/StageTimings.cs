@@ -40,17 +40,19 @@ internal static class StageTimings
 
         stage.Restart();
         var characters = 0L;
-        foreach (var type in model.Types)
+        foreach (var output in TypeOutput.From(model))
         {
-            characters += type switch
+            characters += output.Type switch
             {
-                ObjectTypeSpec objectType => ObjectEmitter.Emit(identity, objectType).Length,
+                ObjectTypeSpec objectType => ObjectEmitter.Emit(identity, objectType, output.InheritedRequiredMembers).Length,
                 EnumTypeSpec enumType => EnumEmitter.Emit(identity, enumType).Length,
                 _ => 0,
             };
         }
 
-        characters += PageEmitter.Emit(identity).Length + SpecInfoEmitter.Emit(model).Length;
+        var graph = new JsonTypeGraph(model);
+        characters += PageEmitter.Emit(identity).Length + SpecInfoEmitter.Emit(model).Length + JsonContextEmitter.Emit(model, graph).Length
+            + ClientEmitter.Emit(model).Length + model.Clients.Sum(client => TagClientEmitter.Emit(model, graph, client).Length);
         var emit = stage.Elapsed;
 
         Console.WriteLine($"{Path.GetFileName(path)}: YAML → JSON {yaml.TotalMilliseconds:F0} ms, OpenAPI read {read.TotalMilliseconds:F0} ms, "

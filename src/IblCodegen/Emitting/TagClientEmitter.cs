@@ -233,6 +233,7 @@ internal sealed class TagClientEmitter
                     : $"The {spec.Location.ToString().ToLowerInvariant()} parameter <c>{EmitHelpers.EscapeXml(spec.Name)}</c>.";
                 if (!spec.IsRequired)
                 {
+                    doc = EndSentence(doc);
                     doc += spec.DefaultValue is null ? " Left out when null." : " Left out when null (the service then uses its default).";
                 }
 
@@ -520,6 +521,12 @@ internal sealed class TagClientEmitter
             p.Location == ParameterLocation.Query && p.Name == "page" && !p.IsArray && !p.IsRequired && p.Kind == ValueKind.Int32);
         return page is null ? null : new Paging(pageType, itemType, page);
     }
+
+    /// <summary>Ends a spec sentence with a full stop, so that a sentence can follow it.</summary>
+    private static string EndSentence(string text) =>
+        text.Length == 0 || text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
+            ? text
+            : text + ".";
 
     private static string? FirstLine(string? text)
     {
