@@ -23,6 +23,13 @@ internal static class ClientEmitter
     /// <summary>"Api-Key" in "Example: Api-Key &lt;your-key&gt;": the scheme word a key is sent after.</summary>
     private static readonly Regex SchemeWord = new(@"([A-Za-z][A-Za-z0-9_-]*) <[^<>]+>", RegexOptions.CultureInvariant);
 
+    /// <summary>The root client's own members (and inherited ones): a tag's property must not take one of these names.</summary>
+    public static readonly string[] RootMembers =
+    [
+        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
+        "Query", "Fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    ];
+
     public static string Emit(SpecModel model)
     {
         var identity = model.Identity;
@@ -202,8 +209,96 @@ internal static class ClientEmitter
             }
 
             /// <summary>
-            /// Name-value pairs bound for a query string or a form body: null values are left out, arrays are written as
-            /// the parameter's style says (repeated, or joined by a separator), text is escaped when written.
+            /// A path and its query string, written straight into a pooled buffer: null values are left out, arrays are
+            /// written as the parameter's style says (repeated, or joined by a separator), text is escaped. Names come
+            /// escaped already (they are the spec's, known when the code is generated).
+            /// </summary>
+            internal ref struct Query
+            {
+                private global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler _text;
+                private bool _hasQuery;
+
+                public Query(string path)
+                {
+                    _text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(path.Length + 64, 0, {{Invariant}});
+                    _text.AppendLiteral(path);
+                    _hasQuery = false;
+                }
+
+                public void Add(string name, string? value)
+                {
+                    if (value is not null)
+                    {
+                        Name(name);
+                        _text.AppendLiteral(global::System.Uri.EscapeDataString(value));
+                    }
+                }
+
+                public void Add(string name, bool? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, int? value) => AddNumber(name, value);
+
+                public void Add(string name, long? value) => AddNumber(name, value);
+
+                public void Add(string name, decimal? value) => AddNumber(name, value);
+
+                public void Add(string name, float? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, double? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.DateOnly? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.DateTimeOffset? value) => Add(name, value is { } v ? Format(v) : null);
+
+                public void Add(string name, global::System.Guid? value) => Add(name, value is { } v ? Format(v) : null);
+
+                /// <summary>An array: one pair per value when <paramref name="separator"/> is null, else one pair of joined values.</summary>
+                public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Func<T, string> format, string? separator)
+                {
+                    if (values is null)
+                    {
+                        return;
+                    }
+
+                    if (separator is null)
+                    {
+                        foreach (var value in values)
+                        {
+                            Add(name, format(value));
+                        }
+                    }
+                    else
+                    {
+                        Add(name, string.Join(separator, global::System.Linq.Enumerable.Select(values, format)));
+                    }
+                }
+
+                /// <summary>The path with its query string; the buffer goes back to the pool.</summary>
+                public string ToUrl() => _text.ToStringAndClear();
+
+                /// <summary>Integers are written straight into the buffer: they need no escaping.</summary>
+                private void AddNumber<T>(string name, T? value)
+                    where T : struct, global::System.ISpanFormattable
+                {
+                    if (value is { } v)
+                    {
+                        Name(name);
+                        _text.AppendFormatted(v);
+                    }
+                }
+
+                private void Name(string name)
+                {
+                    _text.AppendFormatted(_hasQuery ? '&' : '?');
+                    _hasQuery = true;
+                    _text.AppendLiteral(name);
+                    _text.AppendFormatted('=');
+                }
+            }
+
+            /// <summary>
+            /// The members of a form body: null values are left out, arrays repeat the name, files become file parts
+            /// of a multipart body.
             /// </summary>
             internal sealed class Fields
             {
@@ -298,26 +393,6 @@ internal static class ClientEmitter
                                 break;
                         }
                     }
-                }
-
-                /// <summary>The path with the query string, if any pairs were added.</summary>
-                public string ToUrl(string path)
-                {
-                    if (_pairs.Count == 0)
-                    {
-                        return path;
-                    }
-
-                    var builder = new global::System.Text.StringBuilder(path, path.Length + 32 * _pairs.Count);
-                    for (var i = 0; i < _pairs.Count; i++)
-                    {
-                        builder.Append(i == 0 ? '?' : '&')
-                            .Append(global::System.Uri.EscapeDataString(_pairs[i].Key))
-                            .Append('=')
-                            .Append(global::System.Uri.EscapeDataString(_pairs[i].Value));
-                    }
-
-                    return builder.ToString();
                 }
 
                 public {{Http}}.HttpContent ToFormContent() => new {{Http}}.FormUrlEncodedContent(_pairs);

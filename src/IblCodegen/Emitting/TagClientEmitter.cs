@@ -12,9 +12,9 @@ namespace IblCodegen.Emitting;
 /// public Task&lt;Page&lt;CourseGroupSuggestionDetail&gt;&gt; GetSuggestionsCourseManageGroupAsync(
 ///     string platformKey, string? groupId = null, ..., CancellationToken cancellationToken = default)
 /// {
-///     var queryFields = new IblDataManagerClient.Fields();
+///     var queryFields = new IblDataManagerClient.Query("api/catalog/suggestions/course/manage/group/");
 ///     queryFields.Add("platform_key", platformKey);
-///     var requestMessage = new HttpRequestMessage(HttpMethod.Get, queryFields.ToUrl("api/catalog/suggestions/course/manage/group/"));
+///     var requestMessage = new HttpRequestMessage(HttpMethod.Get, queryFields.ToUrl());
 ///     return _client.SendAsync(requestMessage, "catalog_suggestions_course_manage_group_retrieve", _client.Json.PageOfCourseGroupSuggestionDetail, cancellationToken);
 /// }
 /// </code>
@@ -116,13 +116,15 @@ internal sealed class TagClientEmitter
         var path = PathExpression(operation);
         if (query.Count > 0)
         {
-            writer.WriteLine($"var queryFields = new {_root}.Fields();");
+            writer.WriteLine($"var queryFields = new {_root}.Query({path});");
             foreach (var parameter in query)
             {
-                writer.WriteLine($"queryFields.{FieldCall(parameter.Name, parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, parameter.IsRequired, parameter.ArraySeparator)};");
+                // The name is escaped here, once, rather than on every call.
+                var name = Uri.EscapeDataString(parameter.Name);
+                writer.WriteLine($"queryFields.{FieldCall(name, parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, parameter.IsRequired, parameter.ArraySeparator)};");
             }
 
-            path = $"queryFields.ToUrl({path})";
+            path = "queryFields.ToUrl()";
         }
 
         writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({MethodExpression(operation.Method)}, {path});");

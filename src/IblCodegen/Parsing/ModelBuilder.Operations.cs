@@ -53,7 +53,7 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        var properties = new NameScope();
+        var properties = new NameScope([.. ClientEmitter.RootMembers, _identity.ClientTypeName]);
         var clients = new List<TagClientSpec>();
         foreach (var tag in tags)
         {

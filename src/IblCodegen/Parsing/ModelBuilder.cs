@@ -37,6 +37,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
     private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
     private readonly OpenApiSpecVersion _version;
+    private readonly SpecIdentity _identity;
 
     /// <summary>Stands in for a schema the document leaves null: a schema that allows anything.</summary>
     private static readonly IOpenApiSchema EmptySchema = new OpenApiSchema();
@@ -46,6 +47,7 @@ internal sealed partial class ModelBuilder
     private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, SpecIdentity identity, CancellationToken cancellationToken)
     {
         _version = version;
+        _identity = identity;
         _document = document;
         _raw = raw;
         _cancellationToken = cancellationToken;
