@@ -29,9 +29,15 @@ public sealed class IncrementalityTests
             Assert.All(reasons, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         }
 
+        // The client settings read the compilation (is IHttpClientFactory referenced?): re-run, equal, so the JSON
+        // context and client outputs below them stay cached.
+        Assert.All(
+            result.TrackedSteps[TrackingNames.ClientSettings].SelectMany(s => s.Outputs),
+            output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached }));
         Assert.All(
             result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "IblDataManager.Client.CatalogClient.g.cs");
     }
 
     [Fact]
