@@ -17,7 +17,7 @@ namespace IblCodegen;
 /// </summary>
 /// <remarks>
 /// The pipeline: spec files (path, text, options: plain strings) → parse into a value-equatable <see cref="SpecResult"/>
-/// → diagnostics to one output, types fanned out to one file each. Classes marked <c>[OpenApiHandlers]</c> are read
+/// → diagnostics to one output, types fanned out to one file per initial letter. Classes marked <c>[OpenApiHandlers]</c> are read
 /// into plain records and joined with the models to emit server endpoints. An edit elsewhere in the compilation leaves
 /// every spec step cached; an edit to a spec re-emits only the files whose model changed.
 /// </remarks>
@@ -80,7 +80,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(clientSettings), static (context, input) => EmitJsonAndClient(context, input.Left, input.Right));
 
         var types = models
-            .SelectMany(static (model, _) => TypeOutput.From(model))
+            .SelectMany(static (model, _) => TypeOutput.Groups(model))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
 
@@ -177,15 +177,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitType(SourceProductionContext context, TypeOutput output)
+    private static void EmitType(SourceProductionContext context, TypeGroupOutput group)
     {
-        var hintName = $"{output.Identity.HintPrefix}.Models.{output.Type.Name}.g.cs";
-        AddSource(context, output.Identity.HintPrefix, hintName, () => output.Type switch
-        {
-            ObjectTypeSpec type => ObjectEmitter.Emit(output.Identity, type, output.InheritedRequiredMembers),
-            EnumTypeSpec type => EnumEmitter.Emit(output.Identity, type),
-            _ => throw new NotSupportedException($"No emitter for {output.Type.GetType().Name}."),
-        });
+        var hintName = $"{group.Identity.HintPrefix}.Models.{group.Key}.g.cs";
+        AddSource(context, group.Identity.HintPrefix, hintName, () => ModelFileEmitter.Emit(group));
     }
 
     private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<SpecModel> models, bool hasAspNetCore)

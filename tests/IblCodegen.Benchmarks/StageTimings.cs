@@ -40,14 +40,9 @@ internal static class StageTimings
 
         stage.Restart();
         var characters = 0L;
-        foreach (var output in TypeOutput.From(model))
+        foreach (var group in TypeOutput.Groups(model))
         {
-            characters += output.Type switch
-            {
-                ObjectTypeSpec objectType => ObjectEmitter.Emit(identity, objectType, output.InheritedRequiredMembers).Length,
-                EnumTypeSpec enumType => EnumEmitter.Emit(identity, enumType).Length,
-                _ => 0,
-            };
+            characters += ModelFileEmitter.Emit(group).Length;
         }
 
         var graph = new JsonTypeGraph(model);

@@ -23,7 +23,7 @@ public sealed class FormatsTests
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/legacy.yaml", spec));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileProblems());
-        var pet = run.Source("Legacy.Models.Pet.g.cs");
+        var pet = run.Source("Legacy.Models.P.g.cs");
         Assert.Contains("public required string Name { get; set; }", pet);
         Assert.Contains("public global::System.DateOnly? Born { get; set; }", pet);
     }
@@ -46,7 +46,7 @@ public sealed class FormatsTests
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/modern.json", spec));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileProblems());
-        var item = run.Source("Modern.Models.Item.g.cs");
+        var item = run.Source("Modern.Models.I.g.cs");
         Assert.Contains("public required string? Label { get; set; }", item);
         Assert.Contains("public long? Size { get; set; }", item);
     }

@@ -265,7 +265,7 @@ public sealed class NamingAndShapesTests
     public void The_namespace_can_be_set_per_spec()
     {
         var run = GeneratorHarness.Run([new TestAdditionalText("/specs/shapes.yaml", Spec)], new Dictionary<string, string> { ["IblCodegenNamespace"] = "Contoso.Shapes" });
-        Assert.Contains("namespace Contoso.Shapes;", run.Source("Shapes.Models.Widget.g.cs"));
+        Assert.Contains("namespace Contoso.Shapes;", run.Source("Shapes.Models.W.g.cs"));
         Assert.Empty(run.CompileProblems());
     }
 

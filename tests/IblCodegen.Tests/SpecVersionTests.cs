@@ -54,12 +54,12 @@ public sealed class SpecVersionTests
         var driver = GeneratorHarness.CreateDriver([v1]).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Empty(first.Diagnostics);
-        Assert.Contains("UserCount", Source(first, "IblDataManager.Models.CourseGroupSuggestionDetail.g.cs"));
+        Assert.Contains("UserCount", Source(first, "IblDataManager.Models.C.g.cs"));
 
         driver = driver.ReplaceAdditionalText(v1, new TestAdditionalText(RepoPaths.ProjectSpec, V2)).RunGenerators(compilation);
         var second = driver.GetRunResult();
         Assert.Contains("public const string Version = \"3.60.0-ai-plus\";", Source(second, "IblDataManager.Spec.g.cs"));
-        Assert.DoesNotContain("UserCount", Source(second, "IblDataManager.Models.CourseGroupSuggestionDetail.g.cs"));
+        Assert.DoesNotContain("UserCount", Source(second, "IblDataManager.Models.C.g.cs"));
 
         // The added operation is an error naming the handler to write.
         var missing = Assert.Single(second.Diagnostics, d => d.Id == "IBL0101");

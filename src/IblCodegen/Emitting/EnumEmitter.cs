@@ -16,9 +16,8 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string Emit(SpecIdentity identity, EnumTypeSpec type)
+    public static void Write(SourceWriter writer, SpecIdentity identity, EnumTypeSpec type)
     {
-        var writer = EmitHelpers.StartFile(identity);
         var name = type.Name;
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
         EmitHelpers.WriteDocComment(
@@ -106,6 +105,5 @@ internal static class EnumEmitter
             """);
         writer.CloseBlock();
         JsonMetadata.WriteEnum(writer, identity, type);
-        return writer.ToString();
     }
 }

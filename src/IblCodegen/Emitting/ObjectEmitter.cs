@@ -22,9 +22,8 @@ internal static class ObjectEmitter
 {
     private const string Serialization = "global::System.Text.Json.Serialization";
 
-    public static string Emit(SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
+    public static void Write(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
     {
-        var writer = EmitHelpers.StartFile(identity);
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
         EmitHelpers.WriteDocComment(writer, type.Summary, $"Generated from {source}.", type.Summary is null ? null : $"Generated from {source}.");
         if (type.Discriminator is { } discriminator && type.DerivedTypes.Count > 0)
@@ -67,7 +66,6 @@ internal static class ObjectEmitter
 
         writer.CloseBlock();
         JsonMetadata.WriteObject(writer, identity, type, inheritedRequired);
-        return writer.ToString();
     }
 
     private static void WriteProperty(SourceWriter writer, PropertySpec property)

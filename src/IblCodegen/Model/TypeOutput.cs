@@ -10,6 +10,16 @@ namespace IblCodegen.Model;
 /// </param>
 internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, EquatableArray<string> InheritedRequiredMembers)
 {
+    /// <summary>The types grouped by the letter their name starts with (<c>_</c> for the rest), in name order.</summary>
+    public static IEnumerable<TypeGroupOutput> Groups(SpecModel model) =>
+        From(model)
+            .GroupBy(output => GroupKey(output.Type.Name))
+            .OrderBy(group => group.Key, System.StringComparer.Ordinal)
+            .Select(group => new TypeGroupOutput(model.Identity, group.Key, group.ToEquatableArray()));
+
+    private static string GroupKey(string typeName) =>
+        typeName.Length > 0 && typeName[0] is >= 'A' and <= 'Z' ? typeName.Substring(0, 1) : "_";
+
     public static IEnumerable<TypeOutput> From(SpecModel model)
     {
         var objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name));
@@ -45,3 +55,7 @@ internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, Equatabl
         return names;
     }
 }
+
+/// <summary>The types of one model file: the unit the pipeline fans out to.</summary>
+/// <param name="Key">The initial letter the types share, or <c>_</c>; names the file.</param>
+internal sealed record TypeGroupOutput(SpecIdentity Identity, string Key, EquatableArray<TypeOutput> Types);
