@@ -70,6 +70,19 @@ internal static class EmitHelpers
         }
     }
 
+    /// <summary>The first line of a spec text, trimmed; null when there is none.</summary>
+    public static string? FirstLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text!.Trim();
+        var end = trimmed.IndexOf('\n');
+        return (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim();
+    }
+
     /// <summary>Spec text placed in a line comment: line breaks would end the comment.</summary>
     public static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 

@@ -155,7 +155,7 @@ internal static class ServerHandlersEmitter
     private static void WriteHandlerDeclaration(SourceWriter writer, OperationSpec operation)
     {
         // One line: a summary may hold line breaks, which would end the comment.
-        var summary = FirstLine(operation.Summary) ?? FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
+        var summary = EmitHelpers.FirstLine(operation.Summary) ?? EmitHelpers.FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
         writer.WriteLine($"/// <summary>{EmitHelpers.EscapeXml(summary)}</summary>");
         var permissions = operation.Permissions.Count == 0
             ? string.Empty
@@ -163,7 +163,7 @@ internal static class ServerHandlersEmitter
         writer.WriteLine($"/// <remarks><c>{operation.Method} {EmitHelpers.EscapeXml(operation.Path)}</c>, operation <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>.{permissions}</remarks>");
         foreach (var parameter in operation.Parameters)
         {
-            var text = parameter.Summary is { Length: > 0 } description ? EmitHelpers.EscapeXml(FirstLine(description)!) : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{EmitHelpers.EscapeXml(parameter.Name)}</c>.";
+            var text = parameter.Summary is { Length: > 0 } description ? EmitHelpers.EscapeXml(EmitHelpers.FirstLine(description)!) : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter <c>{EmitHelpers.EscapeXml(parameter.Name)}</c>.";
             writer.WriteLine($"/// <param name=\"{parameter.Identifier.TrimStart('@')}\">{text}</param>");
         }
 
@@ -355,16 +355,4 @@ internal static class ServerHandlersEmitter
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string? FirstLine(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text!.Trim();
-        var end = trimmed.IndexOf('\n');
-        return (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim();
-    }
 }

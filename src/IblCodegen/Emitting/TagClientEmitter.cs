@@ -205,7 +205,7 @@ internal sealed class TagClientEmitter
 
     private void WriteDocComment(SourceWriter writer, OperationSpec operation, ParameterSpec? skip, Paging? enumerating = null)
     {
-        var text = FirstLine(operation.Summary) ?? FirstLine(operation.Description);
+        var text = EmitHelpers.FirstLine(operation.Summary) ?? EmitHelpers.FirstLine(operation.Description);
         var summary = text is null ? $"Calls <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>." : EmitHelpers.EscapeXml(text);
         if (enumerating is not null)
         {
@@ -231,7 +231,7 @@ internal sealed class TagClientEmitter
             if (parameter.Spec is { } spec && spec != skip)
             {
                 var doc = spec.Summary is { Length: > 0 } description
-                    ? EmitHelpers.EscapeXml(FirstLine(description)!)
+                    ? EmitHelpers.EscapeXml(EmitHelpers.FirstLine(description)!)
                     : $"The {spec.Location.ToString().ToLowerInvariant()} parameter <c>{EmitHelpers.EscapeXml(spec.Name)}</c>.";
                 if (!spec.IsRequired)
                 {
@@ -529,18 +529,6 @@ internal sealed class TagClientEmitter
         text.Length == 0 || text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
             ? text
             : text + ".";
-
-    private static string? FirstLine(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text!.Trim();
-        var end = trimmed.IndexOf('\n');
-        return (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim();
-    }
 
     private sealed record Paging(string PageType, string ItemType, ParameterSpec? PageParameter);
 }
