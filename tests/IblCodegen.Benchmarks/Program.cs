@@ -11,6 +11,7 @@ if (args is ["measure", var spec])
     var result = benchmark.FullRun().GetRunResult();
     stopwatch.Stop();
     var sources = result.Results.Single().GeneratedSources;
+    foreach (var g in result.Diagnostics.GroupBy(d => d.Id)) Console.WriteLine($"{g.Key} {g.Count()} {g.First()}");
     var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "
         + $"{sources.Sum(s => s.SourceText.Lines.Count)} lines, {errors} error diagnostics");

@@ -8,7 +8,7 @@ namespace IblCodegen.Tests;
 /// <summary>
 /// The public edge-case corpus (../shared/specs/oas-examples-3.0): every document generates models and a server
 /// with all its operations, and the result compiles with no error and no warning. What has no exact C# form is
-/// an info diagnostic at the spec location, never silence or broken code.
+/// a warning (IBL0005) at the spec location, never silence or broken code.
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {

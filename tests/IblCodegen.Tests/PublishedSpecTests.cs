@@ -10,13 +10,23 @@ public sealed class PublishedSpecTests(ITestOutputHelper output)
     private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(TestAdditionalText.FromFile(RepoPaths.PublishedSpec)));
 
     [PublishedSpecFact]
-    public void Generates_without_errors()
+    public void Generates_without_errors_and_warns_only_of_its_two_untyped_unions()
     {
-        var errors = Run.Value.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // The harness treats warnings as errors, as a strict consumer does: the default severity is what was reported.
+        var diagnostics = Run.Value.GeneratorDiagnostics;
+        var errors = diagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
-        foreach (var info in Run.Value.GeneratorDiagnostics.Where(d => d.Severity < DiagnosticSeverity.Error))
+        var warnings = diagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning).Select(d => d.Id + " " + d.GetMessage()).ToList();
+        Assert.Equal(
+            [
+                "IBL0005 A value that is integer or string at '#/components/schemas/DataSet/properties/platform/additionalProperties' has no exact C# form; it is generated as JsonElement",
+                "IBL0005 A value that is integer or string at '#/components/schemas/PatchedDataSet/properties/platform/additionalProperties' has no exact C# form; it is generated as JsonElement",
+            ],
+            warnings);
+        foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine(info.ToString());
+            Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+            output.WriteLine(diagnostic.ToString());
         }
     }
 

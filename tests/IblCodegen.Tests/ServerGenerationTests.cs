@@ -122,7 +122,7 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
         var handlers = ImplementAll(spec, "[IblCodegen.OpenApiHandlers]");
         var run = GeneratorHarness.RunWeb(spec, handlers);
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
         var server = run.Source("IblDataManager4904AiPlus.Handlers.Service.Handlers.g.cs");

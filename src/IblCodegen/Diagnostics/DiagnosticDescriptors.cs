@@ -56,7 +56,7 @@ internal static class DiagnosticDescriptors
         title: "A schema construct has no exact C# form",
         messageFormat: "{0} at '{1}' has no exact C# form; it is generated as {2}",
         category: Category,
-        defaultSeverity: DiagnosticSeverity.Info,
+        defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateHintName = new(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using IblCodegen.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -24,11 +25,23 @@ internal sealed class JsonPointerLocator
 
     private readonly string _filePath;
     private readonly string _text;
+    private JsonNode? _tree;
+    private YamlPositions? _positions;
 
     public JsonPointerLocator(string filePath, string text)
     {
         _filePath = filePath;
         _text = text;
+    }
+
+    /// <summary>
+    /// The tree <see cref="BlockYamlReader"/> read from the text, with where its nodes start: pointers are then
+    /// found by walking the tree, with no second pass over the text.
+    /// </summary>
+    public void UseTree(JsonNode? tree, YamlPositions positions)
+    {
+        _tree = tree;
+        _positions = positions;
     }
 
     /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
@@ -38,6 +51,17 @@ internal sealed class JsonPointerLocator
     public Dictionary<string, LocationInfo> LocateAll(IEnumerable<string?> pointers)
     {
         var targets = pointers.Select(p => p ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        if (targets.Count == 0)
+        {
+            // Nothing to place: no second pass over the text (a full pass over the 2.7 MB ibl spec costs ~150 ms).
+            return new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        }
+
+        if (_positions is not null)
+        {
+            return targets.ToDictionary(t => t, LocateInTree, StringComparer.Ordinal);
+        }
+
         var keysByTarget = targets.ToDictionary(t => t, t => Keys(t), StringComparer.Ordinal);
         var wanted = new HashSet<string>(keysByTarget.Values.SelectMany(k => k), StringComparer.Ordinal);
         var found = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
@@ -151,24 +175,62 @@ internal sealed class JsonPointerLocator
         while (depth > 0);
     }
 
+    /// <summary>Walks the tree along the pointer as far as it goes; the deepest node reached is the location.</summary>
+    private LocationInfo LocateInTree(string pointer)
+    {
+        var location = LocationInfo.File(_filePath);
+        var node = _tree;
+        var segments = Segments(pointer).GetEnumerator();
+        while (node is not null)
+        {
+            if (_positions!.TryGetStart(node, out var line, out var column))
+            {
+                location = new LocationInfo(_filePath, line, column, line, column);
+            }
+
+            if (!segments.MoveNext())
+            {
+                break;
+            }
+
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(segments.Current, out var child) ? child : null,
+                JsonArray array when int.TryParse(segments.Current, out var index) && index >= 0 && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+
+        return location;
+    }
+
     /// <summary>The lookup keys of a pointer and of each of its ancestors, root first.</summary>
     private static List<string> Keys(string pointer)
     {
         var keys = new List<string> { string.Empty };
-        var path = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
-        path = path.Trim('/');
-        if (path.Length == 0)
-        {
-            return keys;
-        }
-
         var key = string.Empty;
-        foreach (var segment in path.Split('/'))
+        foreach (var segment in Segments(pointer))
         {
-            key += Separator + Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
+            key += Separator + segment;
             keys.Add(key);
         }
 
         return keys;
+    }
+
+    /// <summary>A pointer's segments, unescaped (<c>~1</c> is '/', <c>~0</c> is '~', and URI escapes).</summary>
+    private static IEnumerable<string> Segments(string pointer)
+    {
+        var path = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        path = path.Trim('/');
+        if (path.Length == 0)
+        {
+            yield break;
+        }
+
+        foreach (var segment in path.Split('/'))
+        {
+            yield return Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
+        }
     }
 }

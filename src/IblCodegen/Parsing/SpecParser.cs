@@ -118,9 +118,18 @@ internal static class SpecParser
         root = null;
         try
         {
-            root = IsJsonFile(file.Path)
-                ? JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth, CommentHandling = JsonCommentHandling.Skip })
-                : YamlToJson.Convert(file.Text, cancellationToken);
+            if (IsJsonFile(file.Path))
+            {
+                root = JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+                return true;
+            }
+
+            root = YamlToJson.Convert(file.Text, cancellationToken, out var positions);
+            if (positions is not null)
+            {
+                locator.UseTree(root, positions);
+            }
+
             return true;
         }
         catch (YamlException ex)
