@@ -11,13 +11,17 @@ if (args is ["measure", var spec])
     var result = benchmark.FullRun().GetRunResult();
     stopwatch.Stop();
     var sources = result.Results.Single().GeneratedSources;
-    foreach (var g in result.Diagnostics.GroupBy(d => d.Id)) Console.WriteLine($"{g.Key} {g.Count()} {g.First()}");
     var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "
         + $"{sources.Sum(s => s.SourceText.Lines.Count)} lines, {errors} error diagnostics");
     foreach (var group in sources.GroupBy(s => Kind(s.HintName)).OrderBy(g => g.Key))
     {
         Console.WriteLine($"  {group.Key}: {group.Count()} files, {group.Sum(s => s.SourceText.Lines.Count)} lines");
+    }
+
+    foreach (var group in result.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"  {group.Key} ×{group.Count()}, first: {group.First().GetMessage()}");
     }
 
     if (Environment.GetEnvironmentVariable("IBLCODEGEN_DUMP") is { Length: > 0 } folder)

@@ -864,7 +864,12 @@ internal sealed class BlockYamlReader
         }
         else
         {
-            key = YamlToJson.ConvertPlain(_text.Substring(_pos, keyEnd - _pos)) is { } value ? value.ToString() : "null";
+            key = _text.Substring(_pos, keyEnd - _pos);
+            if (!YamlToJson.IsPlainString(key))
+            {
+                // null, true, 200, 1.5: typed like any plain scalar, then written as JSON text, as YamlDotNet's path does.
+                key = YamlToJson.ConvertPlain(key) is { } value ? value.ToString() : "null";
+            }
         }
 
         _pos = afterColon;

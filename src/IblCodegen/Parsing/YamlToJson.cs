@@ -173,6 +173,12 @@ internal sealed class YamlToJson
             : ConvertPlain(scalar.Value);
     }
 
+    /// <summary>True when <see cref="ConvertPlain"/> would give <paramref name="text"/> back as a string.</summary>
+    internal static bool IsPlainString(string text) =>
+        text.Length > 0
+        && !LooksNumeric(text)
+        && text is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE");
+
     /// <summary>A plain (unquoted, untagged) scalar by the YAML 1.2 core schema.</summary>
     internal static JsonNode? ConvertPlain(string text)
     {
