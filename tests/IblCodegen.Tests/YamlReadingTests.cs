@@ -71,6 +71,77 @@ public sealed class YamlReadingTests(ITestOutputHelper output)
         Assert.False(BlockYamlReader.TryRead(yaml, CancellationToken.None, out _));
     }
 
+    [Fact]
+    public void Damaged_text_reads_the_same_as_with_YamlDotNet_or_is_declined()
+    {
+        // Text-level damage (the mutation tests damage the tree instead): cuts, lost and doubled lines, shifted
+        // indentation, stray indicators. The fast reader must never throw, and never accept what YamlDotNet rejects.
+        var documents = new List<string> { File.ReadAllText(RepoPaths.ProjectSpec) };
+        if (Directory.Exists(RepoPaths.Corpus))
+        {
+            documents.AddRange(new[] { "petstore.yaml", "polymorphism.yaml", "parameters-style.yaml", "schema-types.yaml" }
+                .Select(name => File.ReadAllText(Path.Combine(RepoPaths.Corpus, name))));
+        }
+
+        var random = new Random(20261123);
+        int read = 0, declined = 0;
+        foreach (var document in documents)
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var (damaged, damage) = Damage(document, random);
+                if (!BlockYamlReader.TryRead(damaged, CancellationToken.None, out var tree))
+                {
+                    declined++;
+                    continue;
+                }
+
+                read++;
+                JsonNode? expected;
+                try
+                {
+                    expected = YamlToJson.ConvertWithYamlDotNet(damaged, CancellationToken.None);
+                }
+                catch (YamlDotNet.Core.YamlException ex)
+                {
+                    Assert.Fail($"{damage}: the fast reader accepted text YamlDotNet rejects ({ex.Message}).");
+                    return;
+                }
+
+                Assert.True(JsonNode.DeepEquals(expected, tree), $"{damage}: the trees differ.");
+            }
+        }
+
+        output.WriteLine($"{read} damaged documents read the same, {declined} declined.");
+        Assert.True(read > 0 && declined > 0, "The damage should leave some documents readable and break others.");
+    }
+
+    private static (string Text, string Damage) Damage(string text, Random random)
+    {
+        var lines = text.Split('\n').ToList();
+        var line = random.Next(lines.Count);
+        switch (random.Next(6))
+        {
+            case 0:
+                var cut = random.Next(text.Length);
+                return (text.Substring(0, cut), $"cut at {cut}");
+            case 1:
+                lines.RemoveAt(line);
+                return (string.Join("\n", lines), $"line {line + 1} removed");
+            case 2:
+                lines.Insert(line, lines[line]);
+                return (string.Join("\n", lines), $"line {line + 1} doubled");
+            case 3:
+                lines[line] = lines[line].StartsWith(' ') && random.Next(2) == 0 ? lines[line].Substring(1) : " " + lines[line];
+                return (string.Join("\n", lines), $"line {line + 1} re-indented by one space");
+            default:
+                var position = random.Next(text.Length);
+                const string Indicators = ":-'\"[]{}#&*!|>\t ";
+                var inserted = Indicators[random.Next(Indicators.Length)];
+                return (text.Insert(position, inserted.ToString()), $"'{inserted}' inserted at {position}");
+        }
+    }
+
     private static bool AssertSameTree(string yaml, bool mustReadFast)
     {
         var fast = BlockYamlReader.TryRead(yaml, CancellationToken.None, out var tree);
