@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace IblCodegen.Parsing;
 
 /// <summary>Builds JSON pointers (RFC 6901) for the places the generator walks, so diagnostics can name them.</summary>
@@ -8,4 +10,12 @@ internal static class JsonPointer
 
     public static string Append(string pointer, int index) =>
         pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One step down a pointer: a member of an object or an item of an array (segment already unescaped), or null.</summary>
+    public static JsonNode? Child(JsonNode? node, string segment) => node switch
+    {
+        JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+        JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
+        _ => null,
+    };
 }

@@ -193,12 +193,7 @@ internal sealed class JsonPointerLocator
                 break;
             }
 
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(segments.Current, out var child) ? child : null,
-                JsonArray array when int.TryParse(segments.Current, out var index) && index >= 0 && index < array.Count => array[index],
-                _ => null,
-            };
+            node = JsonPointer.Child(node, segments.Current);
         }
 
         return location;

@@ -27,13 +27,7 @@ internal sealed class RawDocument
                 end = pointer.Length;
             }
 
-            var segment = pointer.Substring(start, end - start).Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-                JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
-                _ => null,
-            };
+            node = JsonPointer.Child(node, pointer.Substring(start, end - start).Replace("~1", "/").Replace("~0", "~"));
             start = end + 1;
         }
 
