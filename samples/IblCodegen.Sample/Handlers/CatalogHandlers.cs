@@ -320,6 +320,10 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     private static IReadOnlyDictionary<string, JsonElement> Metadata(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];
 
+    /// <summary>Timestamps are stored as ISO 8601 text (<see cref="Now"/>).</summary>
+    private static DateTimeOffset Timestamp(SqliteDataReader r, int column) =>
+        DateTimeOffset.Parse(r.GetString(column), System.Globalization.CultureInfo.InvariantCulture);
+
     private static CourseGroupSuggestionDetail ReadGroupSuggestion(SqliteDataReader r) => new()
     {
         Id = r.GetInt32(0),
@@ -328,8 +332,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         PlatformKey = r.GetString(3),
         Accepted = r.GetBoolean(4),
         Visible = r.GetBoolean(5),
-        Created = DateTimeOffset.Parse(r.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
-        Modified = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
+        Created = Timestamp(r, 6),
+        Modified = Timestamp(r, 7),
         Metadata = Metadata(r.GetString(8)),
         CourseId = r.GetString(9),
         CourseName = r.GetString(10),
@@ -345,8 +349,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         PlatformKey = r.GetString(4),
         Accepted = r.GetBoolean(5),
         Visible = r.GetBoolean(6),
-        Created = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
-        Modified = DateTimeOffset.Parse(r.GetString(8), System.Globalization.CultureInfo.InvariantCulture),
+        Created = Timestamp(r, 7),
+        Modified = Timestamp(r, 8),
         Metadata = Metadata(r.GetString(9)),
         CourseId = r.GetString(10),
         CourseName = r.GetString(11),
@@ -361,8 +365,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         PlatformKey = r.GetString(4),
         Accepted = r.GetBoolean(5),
         Visible = r.GetBoolean(6),
-        Created = DateTimeOffset.Parse(r.GetString(7), System.Globalization.CultureInfo.InvariantCulture),
-        Modified = DateTimeOffset.Parse(r.GetString(8), System.Globalization.CultureInfo.InvariantCulture),
+        Created = Timestamp(r, 7),
+        Modified = Timestamp(r, 8),
         Metadata = Metadata(r.GetString(9)),
         PathwayId = r.GetString(10),
         PathwayUuid = r.GetString(11),
