@@ -7,9 +7,20 @@ if (args is ["measure", var spec])
 {
     var benchmark = new GenerationBenchmarks { Spec = spec };
     benchmark.SetupFullRun();
+    using var census = Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS") == "1" ? new JitCensus() : null;
+    var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+    var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
     var stopwatch = Stopwatch.StartNew();
-    var result = benchmark.FullRun().GetRunResult();
+    var driver = benchmark.FullRun();
     stopwatch.Stop();
+    var result = driver.GetRunResult();
+    foreach (var pair in census?.ByNamespace.OrderByDescending(p => p.Value).Take(25) ?? [])
+    {
+        Console.Error.WriteLine($"  jit {pair.Value,5} {pair.Key}");
+    }
+
+    var timing = driver.GetTimingInfo();
+    Console.Error.WriteLine($"driver total {timing.ElapsedTime.TotalMilliseconds:F0} ms, generator {timing.GeneratorTimes.Single().ElapsedTime.TotalMilliseconds:F0} ms, jit {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods");
     var sources = result.Results.Single().GeneratedSources;
     var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "

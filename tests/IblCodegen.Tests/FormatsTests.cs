@@ -15,9 +15,10 @@ public sealed class FormatsTests
             definitions:
               Pet:
                 type: object
-                required: [name]
+                required: [name, nick]
                 properties:
                   name: { type: string }
+                  nick: { type: string, x-nullable: true }
                   born: { type: string, format: date }
             """;
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/legacy.yaml", spec));
@@ -25,6 +26,7 @@ public sealed class FormatsTests
         Assert.Empty(run.CompileProblems());
         var pet = run.Source("Legacy.Models.P.g.cs");
         Assert.Contains("public required string Name { get; set; }", pet);
+        Assert.Contains("public required string? Nick { get; set; }", pet);
         Assert.Contains("public global::System.DateOnly? Born { get; set; }", pet);
     }
 

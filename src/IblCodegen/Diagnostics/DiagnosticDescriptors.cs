@@ -46,7 +46,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         id: "IBL0004",
         title: "A $ref points nowhere",
-        messageFormat: "The reference '{0}' does not resolve to a schema of this document; '{1}' is generated as JsonElement",
+        messageFormat: "The reference '{0}' does not resolve within this document; {1}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -2,14 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
-using Microsoft.OpenApi;
 
 namespace IblCodegen.Parsing;
 
@@ -36,21 +34,18 @@ internal sealed partial class ModelBuilder
     private List<TagClientSpec> ClaimClientNames()
     {
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var tag in _document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        foreach (var tag in (JsonRead.Array(_document.Root, "tags") ?? []).OfType<JsonObject>())
         {
-            if (tag?.Name is { Length: > 0 } name && !descriptions.ContainsKey(name))
+            if (JsonRead.Text(tag, "name") is { Length: > 0 } name && !descriptions.ContainsKey(name))
             {
-                descriptions.Add(name, tag.Description);
+                descriptions.Add(name, JsonRead.Text(tag, "description"));
             }
         }
 
         var tags = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var pathItem in _document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
+        foreach (var (_, _, _, operation) in Operations())
         {
-            foreach (var operation in pathItem?.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
-            {
-                tags.Add(TagOf(operation));
-            }
+            tags.Add(TagOf(operation));
         }
 
         var properties = new NameScope([.. ClientEmitter.RootMembers, _identity.ClientTypeName]);
@@ -66,49 +61,66 @@ internal sealed partial class ModelBuilder
         return clients;
     }
 
-    private static string TagOf(OpenApiOperation? operation) =>
-        operation?.Tags?.Where(t => t is not null).Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "default";
-
-    private EquatableArray<OperationSpec> BuildOperations()
+    /// <summary>The first tag an operation names; "default" when it names none.</summary>
+    private static string TagOf(JsonObject operation)
     {
-        var operations = new List<OperationSpec>();
-        if (_document.Paths is null)
+        foreach (var tag in JsonRead.Array(operation, "tags") ?? [])
         {
-            return EquatableArray<OperationSpec>.Empty;
+            if (JsonRead.Scalar(tag) is { Length: > 0 } name)
+            {
+                return name;
+            }
         }
 
-        foreach (var path in _document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
+        return "default";
+    }
+
+    /// <summary>Every operation, paths in ordinal order and methods in <see cref="MethodOrder"/>, with its path item.</summary>
+    private IEnumerable<(string Path, JsonObject PathItem, string Method, JsonObject Operation)> Operations()
+    {
+        if (JsonRead.Object(_document.Root, "paths") is not { } paths)
         {
-            var pathPointer = JsonPointer.Append("#/paths", path.Key);
-            var pathItem = path.Value;
-            if (pathItem?.Operations is null)
+            yield break;
+        }
+
+        foreach (var pair in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            // A path item may be a $ref to one kept elsewhere in the document.
+            if (pair.Value is not JsonObject written || _document.Resolve(written, out _) is not { } pathItem)
             {
                 continue;
             }
 
-            foreach (var pair in pathItem.Operations.Where(o => o.Value is not null).OrderBy(o => MethodRank(o.Key)))
+            foreach (var method in MethodOrder)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                var method = pair.Key.Method.ToUpperInvariant();
-                operations.Add(BuildOperation(path.Key, pathPointer, pathItem, method, pair.Value));
+                if (JsonRead.Object(pathItem, method.ToLowerInvariant()) is { } operation)
+                {
+                    yield return (pair.Key, pathItem, method, operation);
+                }
             }
+        }
+    }
+
+    private EquatableArray<OperationSpec> BuildOperations()
+    {
+        var operations = new List<OperationSpec>();
+        foreach (var (path, pathItem, method, operation) in Operations())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            operations.Add(BuildOperation(path, JsonPointer.Append("#/paths", path), pathItem, method, operation));
         }
 
         return operations.ToEquatableArray();
     }
 
-    private static int MethodRank(HttpMethod method)
-    {
-        var index = Array.IndexOf(MethodOrder, method.Method.ToUpperInvariant());
-        return index < 0 ? MethodOrder.Length : index;
-    }
-
-    private OperationSpec BuildOperation(string path, string pathPointer, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
+    private OperationSpec BuildOperation(string path, string pathPointer, JsonObject pathItem, string method, JsonObject operation)
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
         var tag = TagOf(operation);
-        var name = _operationNames.Claim(OperationNames.From(operation.OperationId, method, path, tag));
-        var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? name : operation.OperationId!;
+        var writtenId = JsonRead.Text(operation, "operationId");
+        var name = _operationNames.Claim(OperationNames.From(writtenId, method, path, tag));
+        var operationId = string.IsNullOrWhiteSpace(writtenId) ? name : writtenId!;
+        var description = JsonRead.Text(operation, "description");
 
         return new OperationSpec(
             OperationId: operationId,
@@ -116,39 +128,36 @@ internal sealed partial class ModelBuilder
             Method: method,
             Path: path,
             Tag: tag,
-            Summary: operation.Summary,
-            Description: operation.Description,
+            Summary: JsonRead.Text(operation, "summary"),
+            Description: description,
             Parameters: BuildParameters(name, pathPointer, pathItem, pointer, operation),
-            Body: BuildBody(name, pointer, operation.RequestBody),
+            Body: BuildBody(name, pointer, JsonRead.Object(operation, "requestBody")),
             Responses: BuildResponses(name, pointer, operation),
-            Permissions: BuildPermissions(operationId, pointer, operation),
+            Permissions: BuildPermissions(operationId, pointer, operation, description),
             SecuritySchemes: BuildSecurity(operation),
-            IsDeprecated: operation.Deprecated,
+            IsDeprecated: JsonRead.Flag(operation, "deprecated"),
             Pointer: pointer);
     }
 
-    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string pathPointer, IOpenApiPathItem pathItem, string pointer, OpenApiOperation operation)
+    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string pathPointer, JsonObject pathItem, string pointer, JsonObject operation)
     {
         // Operation parameters override path-level ones of the same name and location.
-        var declared = new List<(IOpenApiParameter Parameter, string Pointer)>();
-        AddParameters(declared, pathItem.Parameters, JsonPointer.Append(pathPointer, "parameters"));
-        AddParameters(declared, operation.Parameters, JsonPointer.Append(pointer, "parameters"));
+        var declared = new List<Parameter>();
+        AddParameters(declared, JsonRead.Array(pathItem, "parameters"), JsonPointer.Append(pathPointer, "parameters"));
+        AddParameters(declared, JsonRead.Array(operation, "parameters"), JsonPointer.Append(pointer, "parameters"));
 
         // Reserved: the names the generated endpoint, handler and client method use for their own locals and parameters.
         var identifiers = new NameScope(
             "cancellationToken", "body", "httpContext", "errors", "handlers", "result", "returnedPage", "group", "text",
             "requestMessage", "queryFields", "formFields", "bodyValue", "currentPage", "pageItem", "pageNumber", "nextLink");
         var result = new List<ParameterSpec>();
-        foreach (var (parameter, parameterPointer) in declared)
+        foreach (var parameter in declared)
         {
-            if (parameter.Name is not { Length: > 0 } name || parameter.In is not { } location || location == Microsoft.OpenApi.ParameterLocation.QueryString)
-            {
-                continue;
-            }
-
-            var schemaPointer = JsonPointer.Append(parameterPointer, "schema");
-            var schema = parameter.Schema;
-            var isArray = schema is not null && TypeOf(Resolve(schema)) == JsonSchemaType.Array;
+            var name = parameter.Name;
+            var location = parameter.Location;
+            var schemaPointer = JsonPointer.Append(parameter.Pointer, "schema");
+            var schema = JsonRead.Object(parameter.Node, "schema") is { } written ? _document.Schema(written) : null;
+            var isArray = schema is not null && TypeOf(Resolve(schema)) == SchemaTypes.Array;
             var valueSchema = isArray ? Resolve(schema!).Items : schema;
             var hint = operationName + Identifiers.ToPascalCase(name);
             var type = Map(valueSchema, isArray ? JsonPointer.Append(schemaPointer, "items") : schemaPointer, hint);
@@ -162,11 +171,11 @@ internal sealed partial class ModelBuilder
                 ? Resolve(valueSchema).Enum!.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
                 : EquatableArray<string>.Empty;
             var valueTypeName = kind is null ? KnownTypes.String : type.Name;
-            var isRequired = parameter.Required || location == Microsoft.OpenApi.ParameterLocation.Path;
+            var isRequired = JsonRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
             result.Add(new ParameterSpec(
                 Name: name,
                 Identifier: identifiers.Claim(Identifiers.EscapeKeyword(CamelCase(Identifiers.ToPascalCase(name)))),
-                Location: ToLocation(location),
+                Location: location,
                 ValueTypeName: valueTypeName,
                 Kind: kind ?? ValueKind.String,
                 IsArray: isArray,
@@ -174,24 +183,34 @@ internal sealed partial class ModelBuilder
                 DefaultValue: isRequired || isArray || schema is null ? null : DefaultLiteral(Resolve(schema).Default, kind ?? ValueKind.String, valueTypeName),
                 MinLength: valueSchema is null ? null : Resolve(valueSchema).MinLength,
                 AllowedValues: allowed,
-                Summary: parameter.Description,
-                ArraySeparator: isArray ? ArraySeparator(parameter) : null));
+                Summary: JsonRead.Text(parameter.Node, "description"),
+                ArraySeparator: isArray ? ArraySeparator(parameter.Node, location) : null));
         }
 
         return result.ToEquatableArray();
     }
 
-    /// <summary>How the spec's style and explode say to write an array; null repeats the name per value.</summary>
-    private static string? ArraySeparator(IOpenApiParameter parameter) => parameter.Style switch
+    /// <summary>
+    /// How the spec's style and explode say to write an array; null repeats the name per value. The defaults are
+    /// the spec's: form (exploded) in a query or cookie, simple in a path or header.
+    /// </summary>
+    private static string? ArraySeparator(JsonObject parameter, Model.ParameterLocation location)
     {
-        ParameterStyle.SpaceDelimited => " ",
-        ParameterStyle.PipeDelimited => "|",
-        ParameterStyle.Form or null when parameter.In is Microsoft.OpenApi.ParameterLocation.Query or Microsoft.OpenApi.ParameterLocation.Cookie
-            => parameter.Explode ? null : ",",
-        _ => ",",
-    };
+        var isForm = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie;
+        var style = JsonRead.String(parameter, "style") ?? (isForm ? "form" : "simple");
+        return style switch
+        {
+            "spaceDelimited" => " ",
+            "pipeDelimited" => "|",
+            "form" when isForm => JsonRead.Boolean(parameter, "explode") ?? true ? null : ",",
+            _ => ",",
+        };
+    }
 
-    private static void AddParameters(List<(IOpenApiParameter, string)> declared, IList<IOpenApiParameter>? parameters, string pointer)
+    /// <summary>A parameter as declared: its node (references followed), name, location and where it is written.</summary>
+    private readonly record struct Parameter(JsonObject Node, string Name, Model.ParameterLocation Location, string Pointer);
+
+    private void AddParameters(List<Parameter> declared, JsonArray? parameters, string pointer)
     {
         if (parameters is null)
         {
@@ -200,26 +219,37 @@ internal sealed partial class ModelBuilder
 
         for (var i = 0; i < parameters.Count; i++)
         {
-            var parameter = parameters[i];
-            if (parameter is null)
+            if (parameters[i] is not JsonObject written)
             {
                 continue;
             }
 
-            var parameterPointer = parameter is OpenApiParameterReference reference && reference.Reference.Id is { } id
-                ? JsonPointer.Append("#/components/parameters", id)
-                : JsonPointer.Append(pointer, i);
-            declared.RemoveAll(p => p.Item1.Name == parameter.Name && p.Item1.In == parameter.In);
-            declared.Add((parameter, parameterPointer));
+            var writtenPointer = JsonPointer.Append(pointer, i);
+            if (_document.Resolve(written, out var target) is not { } parameter)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(writtenPointer, "$ref"), target!, "the parameter is left out");
+                continue;
+            }
+
+            // The query string as a whole (OpenAPI 3.2's 'querystring') is not a parameter a handler takes.
+            if (JsonRead.Text(parameter, "name") is not { Length: > 0 } name || ToLocation(JsonRead.String(parameter, "in")) is not { } location)
+            {
+                continue;
+            }
+
+            var parameterPointer = target is not null && target.StartsWith("#/", StringComparison.Ordinal) ? target : writtenPointer;
+            declared.RemoveAll(p => p.Name == name && p.Location == location);
+            declared.Add(new Parameter(parameter, name, location, parameterPointer));
         }
     }
 
-    private static Model.ParameterLocation ToLocation(Microsoft.OpenApi.ParameterLocation location) => location switch
+    private static Model.ParameterLocation? ToLocation(string? location) => location switch
     {
-        Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
-        Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
-        Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
-        _ => Model.ParameterLocation.Query,
+        "path" => Model.ParameterLocation.Path,
+        "query" => Model.ParameterLocation.Query,
+        "header" => Model.ParameterLocation.Header,
+        "cookie" => Model.ParameterLocation.Cookie,
+        _ => null,
     };
 
     private ValueKind? KindOf(CSharpType type) => type.Name switch
@@ -261,93 +291,110 @@ internal sealed partial class ModelBuilder
         };
     }
 
-    private RequestBodySpec? BuildBody(string operationName, string pointer, IOpenApiRequestBody? body)
+    private RequestBodySpec? BuildBody(string operationName, string pointer, JsonObject? written)
     {
-        if (body?.Content is not { Count: > 0 } content)
+        if (written is null)
         {
             return null;
         }
 
         var bodyPointer = JsonPointer.Append(pointer, "requestBody");
-        var json = content.Keys.FirstOrDefault(IsJson);
-        var contentType = json ?? content.Keys.FirstOrDefault(k => k.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || k.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+        if (_document.Resolve(written, out var target) is not { } body)
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(bodyPointer, "$ref"), target!, "the operation is generated without a body");
+            return null;
+        }
+
+        if (JsonRead.Object(body, "content") is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        var contentTypes = content.Select(c => c.Key).ToList();
+        var json = contentTypes.FirstOrDefault(IsJson);
+        var contentType = json ?? contentTypes.FirstOrDefault(k => k.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || k.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
         if (contentType is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedSchema, bodyPointer, $"A request body of type '{string.Join("', '", content.Keys)}'", bodyPointer, "no body parameter");
+            Report(DiagnosticDescriptors.UnsupportedSchema, bodyPointer, $"A request body of type '{string.Join("', '", contentTypes)}'", bodyPointer, "no body parameter");
             return null;
         }
 
         var mediaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(bodyPointer, "content"), contentType), "schema");
-        var type = Map(content[contentType]?.Schema, mediaPointer, operationName + "Request");
+        var type = Map(SchemaOf(content, contentType), mediaPointer, operationName + "Request");
         var kind = json is not null ? BodyKind.Json
             : contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart
             : BodyKind.Form;
-        return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, kind, body.Required);
+        return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, kind, JsonRead.Flag(body, "required"));
     }
+
+    /// <summary>The schema of one media type of a <c>content</c> map; null when it has none.</summary>
+    private SchemaNode? SchemaOf(JsonObject content, string contentType) =>
+        JsonRead.Object(content, contentType) is { } mediaType && JsonRead.Object(mediaType, "schema") is { } schema ? _document.Schema(schema) : null;
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
         || contentType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0
         || contentType == "*/*";
 
-    private EquatableArray<ResponseSpec> BuildResponses(string operationName, string pointer, OpenApiOperation operation)
+    private EquatableArray<ResponseSpec> BuildResponses(string operationName, string pointer, JsonObject operation)
     {
-        var result = new List<ResponseSpec>();
-        if (operation.Responses is null)
+        if (JsonRead.Object(operation, "responses") is not { } responses)
         {
             return EquatableArray<ResponseSpec>.Empty;
         }
 
-        foreach (var pair in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        var result = new List<ResponseSpec>();
+        foreach (var pair in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (!int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-            {
-                continue;
-            }
-
-            var response = pair.Value;
-            if (response is null)
+            if (!int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || pair.Value is not JsonObject written)
             {
                 continue;
             }
 
             var responsePointer = JsonPointer.Append(JsonPointer.Append(pointer, "responses"), pair.Key);
-            var contentType = response.Content?.Keys.FirstOrDefault(IsJson);
+            if (_document.Resolve(written, out var target) is not { } response)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(responsePointer, "$ref"), target!, $"the {pair.Key} response is left out");
+                continue;
+            }
+
+            var content = JsonRead.Object(response, "content");
+            var contentType = content?.Select(c => c.Key).FirstOrDefault(IsJson);
             string? typeName = null;
             PageLinkStyle? linkStyle = null;
-            if (contentType is not null && response.Content![contentType]?.Schema is { } schema)
+            if (contentType is not null && SchemaOf(content!, contentType) is { } schema)
             {
                 var hint = operationName + (status == 200 ? "Response" : "Response" + pair.Key);
                 var schemaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(responsePointer, "content"), contentType), "schema");
                 typeName = Map(schema, schemaPointer, hint).Name;
-                if (schema is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out var component)
+                if (schema.ReferenceId is { } id && _components.TryGetValue(id, out var component)
                     && component.Kind == ComponentKind.Page && TryGetPageShape(component.Schema, out var shape))
                 {
                     linkStyle = shape.LinkStyle;
                 }
             }
 
-            result.Add(new ResponseSpec(status, typeName, contentType, response.Description, linkStyle));
+            result.Add(new ResponseSpec(status, typeName, contentType, JsonRead.Text(response, "description"), linkStyle));
         }
 
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<string> BuildPermissions(string operationId, string pointer, OpenApiOperation operation)
+    private EquatableArray<string> BuildPermissions(string operationId, string pointer, JsonObject operation, string? description)
     {
-        if (operation.Extensions is { } extensions && extensions.TryGetValue(PermissionsExtension, out var extension))
+        if (operation.TryGetPropertyValue(PermissionsExtension, out var extension))
         {
-            if (extension is JsonNodeExtension { Node: JsonArray array }
-                && array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String && Identifier.IsMatch(value.ToString())))
+            if (extension is JsonArray array
+                && array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String && Identifier.IsMatch(value.GetValue<string>())))
             {
-                return array.Select(item => item!.ToString()).Distinct(StringComparer.Ordinal).ToEquatableArray();
+                return array.Select(item => item!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToEquatableArray();
             }
 
             Report(DiagnosticDescriptors.InvalidPermissions, JsonPointer.Append(pointer, PermissionsExtension), operationId);
             return EquatableArray<string>.Empty;
         }
 
-        var match = operation.Description is { } description ? RequiresSentence.Match(description) : Match.Empty;
+        var match = description is not null ? RequiresSentence.Match(description) : Match.Empty;
         if (!match.Success)
         {
             return EquatableArray<string>.Empty;
@@ -360,20 +407,19 @@ internal sealed partial class ModelBuilder
             .ToEquatableArray();
     }
 
-    private EquatableArray<string> BuildSecurity(OpenApiOperation operation)
+    /// <summary>The schemes an operation's security requirements name (its own, or else the document's).</summary>
+    private EquatableArray<string> BuildSecurity(JsonObject operation)
     {
-        var requirements = operation.Security ?? _document.Security;
+        var requirements = JsonRead.Array(operation, "security") ?? JsonRead.Array(_document.Root, "security");
         if (requirements is null)
         {
             return EquatableArray<string>.Empty;
         }
 
         return requirements
-            .Where(requirement => requirement is not null)
-            .SelectMany(requirement => requirement.Keys)
-            .Select(scheme => scheme.Reference?.Id)
-            .Where(id => !string.IsNullOrEmpty(id))
-            .Select(id => id!)
+            .OfType<JsonObject>()
+            .SelectMany(requirement => requirement.Select(scheme => scheme.Key))
+            .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToEquatableArray();
@@ -381,30 +427,29 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<SecuritySchemeSpec> BuildSecuritySchemes()
     {
-        var schemes = _document.Components?.SecuritySchemes;
-        if (schemes is null)
+        if (_document.Components is not { } components || JsonRead.Object(components, "securitySchemes") is not { } schemes)
         {
             return EquatableArray<SecuritySchemeSpec>.Empty;
         }
 
-        return schemes
-            .OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Where(pair => pair.Value is not null)
-            .Select(pair => new SecuritySchemeSpec(
+        var result = new List<SecuritySchemeSpec>();
+        foreach (var pair in schemes.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (pair.Value is not JsonObject written || _document.Resolve(written, out _) is not { } scheme)
+            {
+                continue;
+            }
+
+            result.Add(new SecuritySchemeSpec(
                 pair.Key,
-                pair.Value.Type switch
-                {
-                    SecuritySchemeType.ApiKey => "apiKey",
-                    SecuritySchemeType.Http => "http",
-                    SecuritySchemeType.OAuth2 => "oauth2",
-                    SecuritySchemeType.OpenIdConnect => "openIdConnect",
-                    _ => "unknown",
-                },
-                pair.Value.In?.ToString().ToLowerInvariant(),
-                pair.Value.Name,
-                pair.Value.Scheme,
-                pair.Value.Description))
-            .ToEquatableArray();
+                JsonRead.String(scheme, "type") is { } type && type is "apiKey" or "http" or "oauth2" or "openIdConnect" ? type : "unknown",
+                JsonRead.String(scheme, "in") is { } location && location is "header" or "query" or "cookie" ? location : null,
+                JsonRead.Text(scheme, "name"),
+                JsonRead.Text(scheme, "scheme"),
+                JsonRead.Text(scheme, "description")));
+        }
+
+        return result.ToEquatableArray();
     }
 
     private static string CamelCase(string pascal) =>

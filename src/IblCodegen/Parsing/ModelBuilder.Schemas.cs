@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 
 namespace IblCodegen.Parsing;
 
@@ -14,9 +12,9 @@ internal sealed partial class ModelBuilder
 {
     private static readonly CSharpType JsonElementType = new(KnownTypes.JsonElement, IsValueType: true, IsNullable: false);
 
-    private ComponentKind Classify(IOpenApiSchema schema)
+    private ComponentKind Classify(SchemaNode schema)
     {
-        if (schema is OpenApiSchemaReference)
+        if (schema.IsReference)
         {
             return ComponentKind.Alias;
         }
@@ -48,7 +46,7 @@ internal sealed partial class ModelBuilder
     /// The C# type for <paramref name="schema"/>, found at <paramref name="pointer"/>. An inline object or enum gets a
     /// type of its own, named from <paramref name="nameHint"/>.
     /// </summary>
-    private CSharpType Map(IOpenApiSchema? schema, string pointer, string nameHint)
+    private CSharpType Map(SchemaNode? schema, string pointer, string nameHint)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
@@ -56,12 +54,12 @@ internal sealed partial class ModelBuilder
             return JsonElementType;
         }
 
-        if (schema is OpenApiSchemaReference reference)
+        if (schema.IsReference)
         {
-            return MapReference(reference, pointer, nameHint);
+            return MapReference(schema, pointer, nameHint);
         }
 
-        var nullable = IsNullable(schema, pointer);
+        var nullable = IsNullable(schema);
         if (IsNullOnly(schema))
         {
             // Only null is allowed (drf-spectacular's NullEnum): nothing to carry but the null itself.
@@ -107,7 +105,7 @@ internal sealed partial class ModelBuilder
     /// Declares a type for an inline schema, once: a schema reached twice (a shared parameter, say) keeps the
     /// type it got the first time.
     /// </summary>
-    private CSharpType DeclareInline(IOpenApiSchema schema, string nameHint, System.Func<string, TypeSpec> build, bool isValueType)
+    private CSharpType DeclareInline(SchemaNode schema, string nameHint, System.Func<string, TypeSpec> build, bool isValueType)
     {
         if (!_inlineTypes.TryGetValue(schema, out var type))
         {
@@ -120,44 +118,43 @@ internal sealed partial class ModelBuilder
         return type;
     }
 
-    private CSharpType MapByType(IOpenApiSchema schema, string pointer, string nameHint)
+    private CSharpType MapByType(SchemaNode schema, string pointer, string nameHint)
     {
-        var type = schema.Type is { } declared ? declared & ~JsonSchemaType.Null : (JsonSchemaType?)null;
+        var type = schema.Type is { } declared ? declared & ~SchemaTypes.Null : (SchemaTypes?)null;
         switch (type)
         {
-            case JsonSchemaType.String:
+            case SchemaTypes.String:
                 return MapString(schema.Format);
-            case JsonSchemaType.Integer:
+            case SchemaTypes.Integer:
                 return schema.Format == "int64" ? new(KnownTypes.Long, true, false) : new(KnownTypes.Int, true, false);
-            case JsonSchemaType.Number:
+            case SchemaTypes.Number:
                 return schema.Format switch
                 {
                     "float" => new(KnownTypes.Float, true, false),
                     "decimal" => new(KnownTypes.Decimal, true, false),
                     _ => new(KnownTypes.Double, true, false),
                 };
-            case JsonSchemaType.Boolean:
+            case SchemaTypes.Boolean:
                 return new(KnownTypes.Bool, true, false);
-            case JsonSchemaType.Array:
+            case SchemaTypes.Array:
             {
                 var items = Map(schema.Items, JsonPointer.Append(pointer, "items"), nameHint + "Item");
                 return new(KnownTypes.ReadOnlyList(items.WithNullability(items.IsNullable)), false, false);
             }
 
-            case JsonSchemaType.Object or null when schema.AdditionalProperties is { } valueSchema:
+            case SchemaTypes.Object or null when schema.AdditionalProperties is { } valueSchema:
             {
                 var value = Map(valueSchema, JsonPointer.Append(pointer, "additionalProperties"), nameHint + "Value");
                 return new(KnownTypes.ReadOnlyDictionary(value.WithNullability(value.IsNullable)), false, false);
             }
 
-            case JsonSchemaType.Object or null:
+            case SchemaTypes.Object or null:
                 // A free-form object, or a schema that allows anything: kept as the JSON it is.
                 return JsonElementType;
 
             default:
-                // Several types at once (OpenAPI 3.1 "type: [string, integer]", or a oneOf of plain types).
-                var names = type.ToString().ToLowerInvariant().Replace(", ", " or ");
-                Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"A value that is {names}", pointer, "JsonElement");
+                // Several types at once (OpenAPI 3.1 "type: [string, integer]").
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"A value that is {TypeNames(type!.Value)}", pointer, "JsonElement");
                 return JsonElementType;
         }
     }
@@ -174,32 +171,28 @@ internal sealed partial class ModelBuilder
         _ => new(KnownTypes.String, false, false),
     };
 
-    private CSharpType MapReference(OpenApiSchemaReference reference, string pointer, string nameHint)
+    private CSharpType MapReference(SchemaNode reference, string pointer, string nameHint)
     {
-        var id = reference.Reference.Id;
-        if (reference.Target is null
-            && _raw.Find(pointer) is JsonObject { } raw && raw.TryGetPropertyValue("$ref", out var refNode)
-            && refNode?.ToString() is { } localRef && localRef.StartsWith("#/", System.StringComparison.Ordinal)
-            && !localRef.StartsWith("#/components/schemas/", System.StringComparison.Ordinal))
+        var target = reference.Reference!;
+        if (reference.ReferenceId is null && target.StartsWith("#/", System.StringComparison.Ordinal))
         {
-            return MapLocalPointer(localRef, pointer, nameHint);
+            return MapLocalPointer(target, pointer, nameHint);
         }
 
-        if (reference.Target is null || id is null || !_components.TryGetValue(id, out var component))
+        if (reference.ReferenceId is not { } id || !_components.TryGetValue(id, out var component))
         {
-            var target = reference.Reference.ReferenceV3 ?? id ?? "?";
-            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, pointer);
+            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, $"'{pointer}' is generated as JsonElement");
             return JsonElementType;
         }
 
         var type = MapComponent(component);
-        return type.AsNullable(IsNullable(component.Schema, component.Pointer));
+        return type.AsNullable(IsNullable(component.Schema));
     }
 
     /// <summary>
     /// A <c>$ref</c> to a schema elsewhere in the document (<c>#/paths/…/schema/properties/x</c>): valid JSON Pointer,
-    /// though Microsoft.OpenApi follows only component references. The schema is read from the raw tree and
-    /// mapped like an inline one, once per target; a target that refers back to itself becomes JsonElement.
+    /// not only a component. The schema there is mapped like an inline one, once per target; a target that refers
+    /// back to itself becomes JsonElement.
     /// </summary>
     private CSharpType MapLocalPointer(string target, string pointer, string nameHint)
     {
@@ -214,15 +207,14 @@ internal sealed partial class ModelBuilder
             return JsonElementType;
         }
 
-        if (_raw.Find(target) is not JsonObject node)
+        if (_document.Find(target) is not JsonObject node)
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, pointer);
+            Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, $"'{pointer}' is generated as JsonElement");
             return JsonElementType;
         }
 
         _pointerTypes[target] = null;
-        var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node.DeepClone(), _version, _document, out _);
-        var mapped = schema is null ? JsonElementType : Map(schema, target, nameHint);
+        var mapped = Map(_document.Schema(node), target, nameHint);
         _pointerTypes[target] = mapped;
         return mapped;
     }
@@ -263,26 +255,26 @@ internal sealed partial class ModelBuilder
     /// <c>oneOf: [TheEnum, BlankEnum, NullEnum]</c>: those collapse to the enum, nullable. A real union becomes
     /// <see cref="JsonElement"/> for now, with a diagnostic naming it.
     /// </summary>
-    private CSharpType MapUnion(IOpenApiSchema schema, string pointer, string nameHint)
+    private CSharpType MapUnion(SchemaNode schema, string pointer, string nameHint)
     {
         var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var members = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!;
         var nullable = false;
-        var remaining = new List<(IOpenApiSchema Schema, int Index)>();
+        var remaining = new List<(SchemaNode Schema, int Index)>();
         for (var i = 0; i < members.Count; i++)
         {
-            if (members[i] is null)
+            if (members[i] is not { } member)
             {
                 continue;
             }
 
-            if (IsNullOnly(members[i]))
+            if (IsNullOnly(member))
             {
                 nullable = true;
             }
             else
             {
-                remaining.Add((members[i], i));
+                remaining.Add((member, i));
             }
         }
 
@@ -302,25 +294,37 @@ internal sealed partial class ModelBuilder
             return Map(member.Schema, memberPointer, nameHint).AsNullable(nullable);
         }
 
-        Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"A '{keyword}' of {remaining.Count} schemas", pointer, "JsonElement");
+        // A union of plain types (oneOf: [string, integer]) is named by its types, which say more than a count.
+        var types = remaining.All(m => IsPlainType(m.Schema)) ? remaining.Aggregate((SchemaTypes)0, (all, m) => all | m.Schema.Type!.Value) : 0;
+        var construct = (types & (types - 1)) != 0 ? $"A value that is {TypeNames(types)}" : $"A '{keyword}' of {remaining.Count} schemas";
+        Report(DiagnosticDescriptors.UnsupportedSchema, pointer, construct, pointer, "JsonElement");
         return JsonElementType.AsNullable(nullable);
     }
 
-    private bool IsNullable(IOpenApiSchema schema, string pointer) =>
-        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
-        || (schema.Type is null && _raw.IsMarkedNullable(pointer));
+    /// <summary>A schema that is just a type (and maybe a format): <c>{ type: string }</c>.</summary>
+    private static bool IsPlainType(SchemaNode schema) =>
+        !schema.IsReference && schema.Type is { } type && (type & (SchemaTypes.Object | SchemaTypes.Array)) == 0
+        && schema.Properties is null && schema.AllOf is null && schema.OneOf is null && schema.AnyOf is null && schema.Enum is null;
+
+    /// <summary>"integer or string".</summary>
+    private static string TypeNames(SchemaTypes types) => types.ToString().ToLowerInvariant().Replace(", ", " or ");
+
+    /// <summary>
+    /// Null is allowed by the type, or by a <c>nullable: true</c> beside <c>allOf</c>/<c>oneOf</c> or a <c>$ref</c>
+    /// with no type of its own: drf-spectacular writes exactly that for every nullable reference.
+    /// </summary>
+    private static bool IsNullable(SchemaNode schema) =>
+        (schema.Type is { } type && (type & SchemaTypes.Null) != 0)
+        || (schema.Type is null && schema.IsMarkedNullable);
 
     /// <summary>The schema a reference points to, for questions about its shape.</summary>
-    private static IOpenApiSchema Resolve(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+    private static SchemaNode Resolve(SchemaNode schema) => schema is { IsReference: true, Target: { } target } ? target : schema;
 
-    /// <summary>Microsoft.OpenApi keeps a JSON null inside lists as a sentinel value, not as a C# null.</summary>
-    private static bool IsJsonNull(JsonNode? value) =>
-        value is null || JsonNullSentinel.IsJsonNullSentinel(value) || value.GetValueKind() == JsonValueKind.Null;
+    private static bool IsJsonNull(JsonNode? value) => JsonRead.Kind(value) == JsonValueKind.Null;
 
-    private static bool IsStringEnum(IOpenApiSchema schema)
+    private static bool IsStringEnum(SchemaNode schema)
     {
-        if (schema is OpenApiSchemaReference || schema.Enum is not { Count: > 0 } values)
+        if (schema.IsReference || schema.Enum is not { Count: > 0 } values)
         {
             return false;
         }
@@ -345,19 +349,19 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>A schema that admits only null: <c>enum: [null]</c> (drf-spectacular's NullEnum) or <c>type: 'null'</c>.</summary>
-    private static bool IsNullOnly(IOpenApiSchema schema) =>
+    private static bool IsNullOnly(SchemaNode schema) =>
         (Resolve(schema).Enum is { Count: > 0 } values && values.All(IsJsonNull))
-        || schema.Type == JsonSchemaType.Null;
+        || schema.Type == SchemaTypes.Null;
 
     /// <summary>A schema that admits only the empty string: drf-spectacular's BlankEnum.</summary>
-    private static bool IsBlankOnly(IOpenApiSchema schema) =>
+    private static bool IsBlankOnly(SchemaNode schema) =>
         Resolve(schema).Enum is { Count: > 0 } values
         && values.All(v => IsJsonNull(v) || (v!.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0));
 
     /// <summary>The <c>allOf</c> parts that contribute something: drf-spectacular pads some with empty schemas.</summary>
-    private static List<(IOpenApiSchema Schema, int Index)> SignificantParts(IList<IOpenApiSchema> parts)
+    private static List<(SchemaNode Schema, int Index)> SignificantParts(IReadOnlyList<SchemaNode?> parts)
     {
-        var result = new List<(IOpenApiSchema, int)>(parts.Count);
+        var result = new List<(SchemaNode, int)>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
@@ -366,7 +370,7 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var isEmpty = part is not OpenApiSchemaReference
+            var isEmpty = !part.IsReference
                 && part.Type is null
                 && part.Properties is not { Count: > 0 }
                 && part.AllOf is not { Count: > 0 }

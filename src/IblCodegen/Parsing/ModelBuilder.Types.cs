@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Model;
-using Microsoft.OpenApi;
 
 namespace IblCodegen.Parsing;
 
@@ -19,7 +18,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Members of a generated enum struct.</summary>
     private static readonly string[] EnumMembers = ["Value", "Converter", "IsKnown", .. ObjectMembers];
 
-    private ObjectTypeSpec BuildObject(IOpenApiSchema schema, string name, string pointer)
+    private ObjectTypeSpec BuildObject(SchemaNode schema, string name, string pointer)
     {
         var members = new MemberCollector(this, name, [name, .. ObjectMembers]);
         string? baseTypeName = null;
@@ -44,9 +43,7 @@ internal sealed partial class ModelBuilder
             foreach (var (part, index) in parts)
             {
                 var partPointer = JsonPointer.Append(JsonPointer.Append(pointer, "allOf"), index);
-                if (part is OpenApiSchemaReference reference
-                    && reference.Reference.Id is { } id
-                    && _components.TryGetValue(id, out var component))
+                if (part.ReferenceId is { } id && _components.TryGetValue(id, out var component))
                 {
                     if (first && component.TypeName is not null && component.Kind is ComponentKind.Object or ComponentKind.Page)
                     {
@@ -63,9 +60,9 @@ internal sealed partial class ModelBuilder
                         members.AddFrom(component.Schema, component.Pointer);
                     }
                 }
-                else if (part is OpenApiSchemaReference unresolved)
+                else if (part.IsReference)
                 {
-                    MapReference(unresolved, partPointer, name);
+                    MapReference(part, partPointer, name);
                 }
                 else
                 {
@@ -89,8 +86,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The discriminator property of a schema that declares one.</summary>
-    private static string? DiscriminatorOf(IOpenApiSchema schema) =>
-        schema.Discriminator?.PropertyName is { Length: > 0 } property ? property : null;
+    private static string? DiscriminatorOf(SchemaNode schema) => schema.DiscriminatorProperty;
 
     /// <summary>The component of a family that declares its discriminator (this one or a base); null when none does.</summary>
     private Component? DiscriminatingAncestor(Component component)
@@ -108,7 +104,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The component a schema extends: the first referenced class of its <c>allOf</c>.</summary>
-    private Component? BaseComponentOf(IOpenApiSchema schema)
+    private Component? BaseComponentOf(SchemaNode schema)
     {
         if (schema.AllOf is not { Count: > 0 } allOf)
         {
@@ -116,7 +112,7 @@ internal sealed partial class ModelBuilder
         }
 
         var first = SignificantParts(allOf).Select(p => p.Schema).FirstOrDefault();
-        return first is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out var component)
+        return first is { ReferenceId: { } id } && _components.TryGetValue(id, out var component)
             && component.TypeName is not null && component.Kind is ComponentKind.Object ? component : null;
     }
 
@@ -124,14 +120,14 @@ internal sealed partial class ModelBuilder
     /// The subtypes of a polymorphic base: components extending it through <c>allOf</c>, each selected by its
     /// <c>discriminator.mapping</c> value, or by its schema name where the mapping does not list it (the spec's default).
     /// </summary>
-    private EquatableArray<DerivedTypeSpec> DerivedTypesOf(IOpenApiSchema schema, string name)
+    private EquatableArray<DerivedTypeSpec> DerivedTypesOf(SchemaNode schema, string name)
     {
         var byComponent = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        foreach (var pair in schema.DiscriminatorMapping())
         {
-            if (pair.Value?.Reference.Id is { } id && !byComponent.ContainsKey(id))
+            if (!byComponent.ContainsKey(pair.Value))
             {
-                byComponent[id] = pair.Key;
+                byComponent[pair.Value] = pair.Key;
             }
         }
 
@@ -155,7 +151,7 @@ internal sealed partial class ModelBuilder
         return derived.ToEquatableArray();
     }
 
-    private EnumTypeSpec BuildEnum(IOpenApiSchema schema, string name, string pointer)
+    private EnumTypeSpec BuildEnum(SchemaNode schema, string name, string pointer)
     {
         var names = new NameScope([name, .. EnumMembers]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -178,7 +174,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>A paginated list with fields beyond count, links and results: a class extending the envelope.</summary>
-    private ObjectTypeSpec BuildPageSubclass(IOpenApiSchema schema, string name, string pointer)
+    private ObjectTypeSpec BuildPageSubclass(SchemaNode schema, string name, string pointer)
     {
         TryGetPageShape(schema, out var shape);
         var envelope = MapPlainPage(schema, pointer, name);
@@ -188,14 +184,14 @@ internal sealed partial class ModelBuilder
         return new ObjectTypeSpec(name, schema.Description, pointer, envelope.Name, shape.LinkStyle, members.ToEquatableArray());
     }
 
-    private CSharpType MapPlainPage(IOpenApiSchema schema, string pointer, string nameHint)
+    private CSharpType MapPlainPage(SchemaNode schema, string pointer, string nameHint)
     {
         var resultsPointer = JsonPointer.Append(JsonPointer.Append(pointer, "properties"), "results");
-        var item = Map(schema.Properties!["results"]?.Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
+        var item = Map(schema.Property("results")?.Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
         return new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false);
     }
 
-    private static bool HasPageExtras(IOpenApiSchema schema) => schema.Properties!.Count > 4;
+    private static bool HasPageExtras(SchemaNode schema) => schema.Properties!.Count > 4;
 
     private readonly record struct PageShape(PageLinkStyle LinkStyle);
 
@@ -203,24 +199,24 @@ internal sealed partial class ModelBuilder
     /// A paginated list: <c>count</c> (integer), <c>results</c> (array) and a pair of links, either
     /// <c>next</c>/<c>previous</c> or <c>next_page</c>/<c>previous_page</c> (URLs or page numbers).
     /// </summary>
-    private static bool TryGetPageShape(IOpenApiSchema schema, out PageShape shape)
+    private static bool TryGetPageShape(SchemaNode schema, out PageShape shape)
     {
         shape = default;
-        if (schema?.Properties is not { } properties
+        if (schema?.Properties is null
             || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
-            || !properties.TryGetValue("count", out var count) || TypeOf(count) != JsonSchemaType.Integer
-            || !properties.TryGetValue("results", out var results) || TypeOf(results) != JsonSchemaType.Array)
+            || TypeOf(schema.Property("count")) != SchemaTypes.Integer
+            || TypeOf(schema.Property("results")) != SchemaTypes.Array)
         {
             return false;
         }
 
-        if (properties.TryGetValue("next", out var next) && properties.TryGetValue("previous", out var previous))
+        if (schema.Property("next") is { } next && schema.Property("previous") is { } previous)
         {
             shape = new PageShape(PageLinkStyle.NextPrevious);
-            return TypeOf(next) == JsonSchemaType.String && TypeOf(previous) == JsonSchemaType.String;
+            return TypeOf(next) == SchemaTypes.String && TypeOf(previous) == SchemaTypes.String;
         }
 
-        if (properties.TryGetValue("next_page", out var nextPage) && properties.TryGetValue("previous_page", out var previousPage))
+        if (schema.Property("next_page") is { } nextPage && schema.Property("previous_page") is { } previousPage)
         {
             var linkType = TypeOf(nextPage);
             if (linkType != TypeOf(previousPage))
@@ -228,14 +224,14 @@ internal sealed partial class ModelBuilder
                 return false;
             }
 
-            shape = new PageShape(linkType == JsonSchemaType.Integer ? PageLinkStyle.NextPagePreviousPageNumbers : PageLinkStyle.NextPagePreviousPage);
-            return linkType is JsonSchemaType.String or JsonSchemaType.Integer;
+            shape = new PageShape(linkType == SchemaTypes.Integer ? PageLinkStyle.NextPagePreviousPageNumbers : PageLinkStyle.NextPagePreviousPage);
+            return linkType is SchemaTypes.String or SchemaTypes.Integer;
         }
 
         return false;
     }
 
-    private static JsonSchemaType? TypeOf(IOpenApiSchema? schema) => schema?.Type & ~JsonSchemaType.Null;
+    private static SchemaTypes? TypeOf(SchemaNode? schema) => schema?.Type & ~SchemaTypes.Null;
 
     /// <summary>
     /// Gathers the properties of one class from its schema and the schemas it merges (<c>allOf</c>), giving each a
@@ -256,11 +252,11 @@ internal sealed partial class ModelBuilder
         }
 
         /// <summary>Marks the members of a base class (and its own bases) as taken.</summary>
-        public void Inherit(IOpenApiSchema schema, HashSet<string> visited)
+        public void Inherit(SchemaNode schema, HashSet<string> visited)
         {
             if (schema.Properties is { } properties)
             {
-                foreach (var jsonName in properties.Keys)
+                foreach (var jsonName in properties.Select(p => p.Key))
                 {
                     if (_jsonNames.Add(jsonName))
                     {
@@ -271,8 +267,8 @@ internal sealed partial class ModelBuilder
 
             foreach (var part in (schema.AllOf ?? []).Where(p => p is not null))
             {
-                var target = part is OpenApiSchemaReference reference ? reference.Target : part;
-                var key = part is OpenApiSchemaReference named ? named.Reference.Id : null;
+                var target = part!.IsReference ? part.Target : part;
+                var key = part.ReferenceId;
                 if (target is not null && (key is null || visited.Add(key)))
                 {
                     Inherit(target, visited);
@@ -280,19 +276,19 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        public void AddFrom(IOpenApiSchema schema, string pointer)
+        public void AddFrom(SchemaNode schema, string pointer)
         {
             if (schema.Properties is not { } properties)
             {
                 return;
             }
 
-            var required = schema.Required ?? new HashSet<string>();
+            var required = schema.Required;
             var propertiesPointer = JsonPointer.Append(pointer, "properties");
             foreach (var pair in properties)
             {
                 var jsonName = pair.Key;
-                var property = pair.Value ?? EmptySchema;
+                var property = pair.Value;
                 if (!_jsonNames.Add(jsonName))
                 {
                     continue;

@@ -4,13 +4,13 @@ using System.Linq;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
-using Microsoft.OpenApi;
 
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Builds the plain <see cref="SpecModel"/> from a parsed <see cref="OpenApiDocument"/>: one C# type per object or enum
+/// Builds the plain <see cref="SpecModel"/> from the spec's JSON tree (<see cref="SpecDocument"/>): one C# type per object or enum
 /// schema, paged lists folded into the one generic envelope, everything else mapped onto framework types.
 /// </summary>
 /// <remarks>
@@ -25,40 +25,34 @@ internal sealed partial class ModelBuilder
     public const string PageLinkTypeName = "PageLink";
     public const string PageLinkStyleTypeName = "PageLinkStyle";
 
-    private readonly OpenApiDocument _document;
-    private readonly RawDocument _raw;
+    private readonly SpecDocument _document;
     private readonly CancellationToken _cancellationToken;
     private readonly string _namespacePrefix;
     private readonly NameScope _typeNames;
     private readonly Dictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = [];
-    private readonly Dictionary<IOpenApiSchema, CSharpType> _inlineTypes = new(ReferenceComparer.Instance);
+    private readonly Dictionary<SchemaNode, CSharpType> _inlineTypes = new(ReferenceComparer<SchemaNode>.Instance);
 
     /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
     private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
-    private readonly OpenApiSpecVersion _version;
     private readonly SpecIdentity _identity;
 
-    /// <summary>Stands in for a schema the document leaves null: a schema that allows anything.</summary>
-    private static readonly IOpenApiSchema EmptySchema = new OpenApiSchema();
     /// <summary>Diagnostics found while building, located all at once at the end (one pass over the text).</summary>
     private readonly List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> _pending = [];
 
-    private ModelBuilder(OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, SpecIdentity identity, CancellationToken cancellationToken)
+    private ModelBuilder(SpecDocument document, SpecIdentity identity, CancellationToken cancellationToken)
     {
-        _version = version;
         _identity = identity;
         _document = document;
-        _raw = raw;
         _cancellationToken = cancellationToken;
         _namespacePrefix = "global::" + identity.Namespace + ".";
         _typeNames = new NameScope([PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, .. identity.ReservedTypeNames]);
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
-        OpenApiDocument document, OpenApiSpecVersion version, RawDocument raw, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
+        SpecDocument document, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
     {
-        var builder = new ModelBuilder(document, version, raw, identity, cancellationToken);
+        var builder = new ModelBuilder(document, identity, cancellationToken);
         var clients = builder.ClaimClientNames();
         builder.BuildComponents();
         var operations = builder.BuildOperations();
@@ -72,7 +66,7 @@ internal sealed partial class ModelBuilder
 
     private void BuildComponents()
     {
-        var schemas = _document.Components?.Schemas;
+        var schemas = _document.Components is { } components ? JsonRead.Object(components, "schemas") : null;
         if (schemas is null)
         {
             return;
@@ -82,7 +76,7 @@ internal sealed partial class ModelBuilder
         {
             var pointer = JsonPointer.Append("#/components/schemas", pair.Key);
             // A null schema (`Name: ~`) allows anything, like an empty one.
-            var schema = pair.Value ?? EmptySchema;
+            var schema = _document.ComponentSchema(pair.Key)!;
             var component = new Component(pair.Key, schema, pointer, Classify(schema));
             _components.Add(pair.Key, component);
         }
@@ -140,11 +134,11 @@ internal sealed partial class ModelBuilder
         Alias,
     }
 
-    private sealed class Component(string key, IOpenApiSchema schema, string pointer, ComponentKind kind)
+    private sealed class Component(string key, SchemaNode schema, string pointer, ComponentKind kind)
     {
         public string Key { get; } = key;
 
-        public IOpenApiSchema Schema { get; } = schema;
+        public SchemaNode Schema { get; } = schema;
 
         public string Pointer { get; } = pointer;
 
@@ -158,15 +152,5 @@ internal sealed partial class ModelBuilder
 
         /// <summary>Set while an alias is being resolved, to catch aliases that refer to themselves.</summary>
         public bool Resolving { get; set; }
-    }
-
-    /// <summary>Schemas compared by identity: two equal-looking inline schemas in different places are different types.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

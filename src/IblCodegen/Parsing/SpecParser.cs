@@ -7,21 +7,17 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using YamlDotNet.Core;
 
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Spec text → <see cref="SpecResult"/>: YAML (or JSON) to a JSON tree, the tree to an OpenAPI document
-/// (Microsoft.OpenApi 3.x, which also upgrades Swagger 2.0), the document to the plain model.
+/// Spec text → <see cref="SpecResult"/>: YAML (or JSON) to a JSON tree (Swagger 2.0 upgraded to OpenAPI 3.0 on
+/// the way), the tree checked, then read into the plain model.
 /// Every failure becomes a diagnostic; nothing escapes to the compiler.
 /// </summary>
 internal static class SpecParser
 {
-    private static readonly Uri BaseUri = new("file:///openapi/");
-
     public static SpecResult Parse(SpecFile file, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -57,59 +53,68 @@ internal static class SpecParser
             return null;
         }
 
-        var raw = new RawDocument(root);
-        // Reading and rule checking apart: a document that reads but breaks a rule (a discriminator property not
-        // listed as required, say) still generates, with a warning; one that does not read is an error.
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-        ReadResult result;
-        try
+        if (document.ContainsKey("swagger") && !document.ContainsKey("openapi"))
         {
-            result = new OpenApiJsonReader().Read(root, BaseUri, settings);
+            if (Upgrade(document, locator, diagnostics) is not { } upgraded)
+            {
+                return null;
+            }
+
+            document = upgraded;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        var version = JsonRead.Text(document, "openapi") ?? string.Empty;
+        if (!IsSupported(version))
         {
-            // The reader throws for some documents it cannot read at all (an unsupported 'openapi' version, say).
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApi, locator.Locate(null), $"The document cannot be read as OpenAPI: {ex.Message}"));
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidOpenApi,
+                locator.Locate("#/openapi"),
+                $"The document cannot be read as OpenAPI: version '{version}' is not supported (Swagger 2.0, OpenAPI 3.0, 3.1 and 3.2 are)."));
             return null;
         }
 
-        Report(result.Diagnostic?.Errors, DiagnosticDescriptors.InvalidOpenApi, locator, diagnostics);
-        if (result.Document is not { } openApi)
-        {
-            return null;
-        }
-
-        // Broken references are the model's to report (IBL0004), with what they become; references the reader
-        // cannot follow but the model can (a $ref into #/paths) are no problem at all.
-        try
-        {
-            var violations = openApi.Validate(ValidationRuleSet.GetDefaultRuleSet())?
-                .Where(error => !error.Message.StartsWith("The schema reference", StringComparison.Ordinal))
-                .ToList();
-            Report(violations, DiagnosticDescriptors.RuleViolation, locator, diagnostics);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Microsoft.OpenApi's rules can trip over documents its reader accepted (a null server variable, say).
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RuleViolation, locator.Locate(null), $"The document's rules could not all be checked: {ex.GetType().Name} in Microsoft.OpenApi's validation."));
-        }
-
+        var spec = new SpecDocument(document);
+        var problems = DocumentChecks.Run(spec, isOpenApi30: version.StartsWith("3.0", StringComparison.Ordinal), cancellationToken);
+        var locations = locator.LocateAll(problems.Select(p => p.Pointer));
+        diagnostics.AddRange(problems.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Message)));
 
         cancellationToken.ThrowIfCancellationRequested();
-        var identity = CreateIdentity(file, openApi);
-        var (model, modelDiagnostics) = ModelBuilder.Build(openApi, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, raw, locator, identity, cancellationToken);
+        var identity = CreateIdentity(file, document);
+        var (model, modelDiagnostics) = ModelBuilder.Build(spec, locator, identity, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
         return model;
     }
 
-    private static void Report(IEnumerable<OpenApiError>? errors, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
+    private static JsonObject? Upgrade(JsonObject swagger, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        var list = errors?.ToList() ?? [];
-        var locations = locator.LocateAll(list.Select(e => e.Pointer));
-        foreach (var error in list)
+        var errors = new List<(string Pointer, string Message)>();
+        JsonObject? upgraded;
+        try
         {
-            var where = string.IsNullOrEmpty(error.Pointer) ? string.Empty : $" (at {error.Pointer})";
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, locations[error.Pointer ?? string.Empty], error.Message + where));
+            upgraded = SwaggerUpgrade.ToOpenApi3(swagger, errors);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            errors.Add((string.Empty, $"The Swagger 2.0 document cannot be upgraded to OpenAPI 3.0: {ex.Message}"));
+            upgraded = null;
+        }
+
+        Report(errors, DiagnosticDescriptors.InvalidOpenApi, locator, diagnostics);
+        return upgraded;
+    }
+
+    /// <summary>OpenAPI 3.0, 3.1 and 3.2: <c>3.0.3</c>, <c>3.1.0</c>, and the like.</summary>
+    private static bool IsSupported(string version) =>
+        version.Length >= 3 && version.StartsWith("3.", StringComparison.Ordinal) && version[2] is '0' or '1' or '2'
+        && (version.Length == 3 || version[3] == '.');
+
+    private static void Report(List<(string Pointer, string Message)> errors, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        var locations = locator.LocateAll(errors.Select(e => e.Pointer));
+        foreach (var (pointer, message) in errors)
+        {
+            var where = string.IsNullOrEmpty(pointer) ? string.Empty : $" (at {pointer})";
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, locations[pointer], message + where));
         }
     }
 
@@ -146,14 +151,15 @@ internal static class SpecParser
         }
     }
 
-    private static SpecIdentity CreateIdentity(SpecFile file, OpenApiDocument document)
+    private static SpecIdentity CreateIdentity(SpecFile file, JsonObject document)
     {
         var stem = Path.GetFileNameWithoutExtension(file.Path);
-        var title = document.Info?.Title ?? stem;
+        var info = JsonRead.Object(document, "info");
+        var title = (info is null ? null : JsonRead.Text(info, "title")) ?? stem;
         var ns = string.IsNullOrWhiteSpace(file.NamespaceOverride)
             ? Identifiers.ToNamespace(title)
             : Identifiers.ToNamespace(file.NamespaceOverride!.Trim());
-        return new SpecIdentity(Identifiers.ToPascalCase(stem, "Spec"), ns, title, document.Info?.Version ?? string.Empty);
+        return new SpecIdentity(Identifiers.ToPascalCase(stem, "Spec"), ns, title, (info is null ? null : JsonRead.Text(info, "version")) ?? string.Empty);
     }
 
     public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

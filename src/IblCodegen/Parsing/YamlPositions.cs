@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace IblCodegen.Parsing;
@@ -16,7 +15,7 @@ namespace IblCodegen.Parsing;
 internal sealed class YamlPositions
 {
     private readonly string _text;
-    private readonly Dictionary<JsonNode, int> _offsets = new(ReferenceComparer.Instance);
+    private readonly Dictionary<JsonNode, int> _offsets = new(ReferenceComparer<JsonNode>.Instance);
     private List<int>? _lineStarts;
 
     public YamlPositions(string text) => _text = text;
@@ -48,15 +47,5 @@ internal sealed class YamlPositions
         }
 
         return starts;
-    }
-
-    /// <summary>Nodes by identity: two equal scalars in different places are different nodes.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<JsonNode>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(JsonNode? x, JsonNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(JsonNode obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

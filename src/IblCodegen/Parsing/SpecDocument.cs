@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// The spec as the JSON tree it was read into, with what the model builder asks of it: the top-level sections,
+/// local <c>$ref</c>s followed, and one <see cref="SchemaNode"/> per schema object, so that a schema reached twice
+/// (a shared parameter, say) is the same schema both times.
+/// </summary>
+internal sealed class SpecDocument
+{
+    private readonly Dictionary<JsonObject, SchemaNode> _schemas = new(ReferenceComparer<JsonObject>.Instance);
+    private readonly JsonObject? _componentSchemas;
+
+    public SpecDocument(JsonObject root)
+    {
+        Root = root;
+        Components = JsonRead.Object(root, "components");
+        _componentSchemas = Components is null ? null : JsonRead.Object(Components, "schemas");
+        EmptySchema = new SchemaNode(this, new JsonObject());
+    }
+
+    public JsonObject Root { get; }
+
+    public JsonObject? Components { get; }
+
+    /// <summary>Stands in for a schema the document leaves out or writes as null: a schema that allows anything.</summary>
+    public SchemaNode EmptySchema { get; }
+
+    /// <summary>The view of a schema object, created once per node.</summary>
+    public SchemaNode Schema(JsonObject node)
+    {
+        if (!_schemas.TryGetValue(node, out var schema))
+        {
+            schema = new SchemaNode(this, node);
+            _schemas.Add(node, schema);
+        }
+
+        return schema;
+    }
+
+    /// <summary>A component schema by name; a component written as null allows anything.</summary>
+    public SchemaNode? ComponentSchema(string id)
+    {
+        if (_componentSchemas is null || !_componentSchemas.TryGetPropertyValue(id, out var node))
+        {
+            return null;
+        }
+
+        return node is JsonObject schema ? Schema(schema) : EmptySchema;
+    }
+
+    /// <summary>
+    /// Follows a <c>$ref</c> to an object of the document (a parameter, body, response or path item), through
+    /// references to references; returns the object itself when it is not a reference, and null when the
+    /// reference leads nowhere, outside the document or round in a circle. <paramref name="target"/> is the last
+    /// reference followed.
+    /// </summary>
+    public JsonObject? Resolve(JsonObject node, out string? target)
+    {
+        target = null;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        while (JsonRead.String(node, "$ref") is { } reference)
+        {
+            target = reference;
+            if (!visited.Add(reference) || Find(reference) is not JsonObject next)
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
+
+    /// <summary>The node at a local pointer (<c>#/a/b~1c</c>, segments escaped as RFC 6901 says), or null.</summary>
+    public JsonNode? Find(string pointer)
+    {
+        if (!pointer.StartsWith("#", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        JsonNode? node = Root;
+        var start = pointer.StartsWith("#/", StringComparison.Ordinal) ? 2 : pointer.Length;
+        while (node is not null && start < pointer.Length)
+        {
+            var end = pointer.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = pointer.Length;
+            }
+
+            node = JsonPointer.Child(node, Uri.UnescapeDataString(pointer.Substring(start, end - start)).Replace("~1", "/").Replace("~0", "~"));
+            start = end + 1;
+        }
+
+        return node;
+    }
+}

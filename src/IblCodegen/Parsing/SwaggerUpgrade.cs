@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// Swagger 2.0 → OpenAPI 3.0, by Microsoft.OpenApi: it reads 2.0 (definitions, body and formData parameters,
+/// produces/consumes) into its model and writes that out as 3.0, which the generator then reads like any
+/// other document. Only 2.0 documents come here, so only they pay for loading the library.
+/// </summary>
+internal static class SwaggerUpgrade
+{
+    private static readonly Uri BaseUri = new("file:///openapi/");
+
+    /// <summary>The upgraded document, or null when it cannot be read; the reader's complaints go to <paramref name="errors"/> as (pointer, message).</summary>
+    public static JsonObject? ToOpenApi3(JsonObject swagger, List<(string Pointer, string Message)> errors)
+    {
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
+        var result = new OpenApiJsonReader().Read(swagger, BaseUri, settings);
+        foreach (var error in result.Diagnostic?.Errors ?? [])
+        {
+            errors.Add((error.Pointer ?? string.Empty, error.Message));
+        }
+
+        if (result.Document is not { } document)
+        {
+            return null;
+        }
+
+        using var text = new StringWriter();
+        document.SerializeAsV3(new OpenApiJsonWriter(text));
+        return JsonNode.Parse(text.ToString()) as JsonObject;
+    }
+}
