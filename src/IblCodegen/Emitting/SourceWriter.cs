@@ -31,17 +31,22 @@ internal sealed class SourceWriter
         var start = 0;
         while (true)
         {
+            // Appended in place, not cut out first: the emitters write a hundred thousand lines for a large spec.
             var end = text.IndexOf('\n', start);
-            var line = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
-            line = line.TrimEnd('\r');
-            if (line.Length > 0)
+            var length = (end < 0 ? text.Length : end) - start;
+            while (length > 0 && text[start + length - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length > 0)
             {
                 for (var i = 0; i < _indentation; i++)
                 {
                     _builder.Append(IndentUnit);
                 }
 
-                _builder.Append(line);
+                _builder.Append(text, start, length);
             }
 
             _builder.Append('\n');
