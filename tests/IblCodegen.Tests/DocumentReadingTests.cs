@@ -92,11 +92,20 @@ public sealed class DocumentReadingTests
                   responses:
                     '200': { description: OK }
             """);
-        var errors = run.GeneratorDiagnostics.Where(d => d.Id == "IBL0004").ToList();
-        var error = Assert.Single(errors);
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0004", error.Id);
         Assert.Contains("'#/components/parameters/Limit' does not resolve within this document; the parameter is left out", error.GetMessage());
         Assert.Equal(9, error.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("ListItemsAsync(\n", run.Source("Shop.Client.DefaultClient.g.cs").Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void A_path_item_reference_that_leads_nowhere_is_IBL0004()
+    {
+        var run = Run(Header + "paths:\n  /things:\n    $ref: '#/paths/~1items'\n");
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0004", error.Id);
+        Assert.Contains("'#/paths/~1items' does not resolve within this document; the path item is left out", error.GetMessage());
     }
 
     [Fact]

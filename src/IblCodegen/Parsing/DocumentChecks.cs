@@ -27,7 +27,7 @@ internal sealed partial class DocumentChecks
     private readonly SpecDocument _document;
     private readonly bool _isOpenApi30;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<(DiagnosticDescriptor Descriptor, string Pointer, string Message)> _problems = [];
+    private readonly List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> _problems = [];
 
     private DocumentChecks(SpecDocument document, bool isOpenApi30, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed partial class DocumentChecks
     }
 
     /// <summary>What is wrong with the document, each with the pointer of the place to mend.</summary>
-    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string Message)> Run(SpecDocument document, bool isOpenApi30, CancellationToken cancellationToken)
+    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> Run(SpecDocument document, bool isOpenApi30, CancellationToken cancellationToken)
     {
         var checks = new DocumentChecks(document, isOpenApi30, cancellationToken);
         checks.CheckDocument(document.Root);
@@ -631,10 +631,11 @@ internal sealed partial class DocumentChecks
             return true;
         }
 
-        // Broken schema references are the model's to report (IBL0004), with what they become.
-        if (what != "schema" && _document.Resolve(node, out var target) is null)
+        // The model reports the references it follows (schemas, parameters, bodies, responses), with what they
+        // become; the others are reported here.
+        if (what is "path item" or "callback" or "security scheme" && _document.Resolve(node, out var target) is null)
         {
-            Rule(pointer.Add("$ref"), $"The {what} reference '{target}' does not resolve within this document.");
+            _problems.Add((DiagnosticDescriptors.UnresolvedReference, pointer.Add("$ref").ToString(), [target!, $"the {what} is left out"]));
         }
 
         return true;
@@ -670,9 +671,9 @@ internal sealed partial class DocumentChecks
         _ => "null",
     };
 
-    private void Invalid(Location pointer, string message) => _problems.Add((DiagnosticDescriptors.InvalidOpenApi, pointer.ToString(), message));
+    private void Invalid(Location pointer, string message) => _problems.Add((DiagnosticDescriptors.InvalidOpenApi, pointer.ToString(), [message]));
 
-    private void Rule(Location pointer, string message) => _problems.Add((DiagnosticDescriptors.RuleViolation, pointer.ToString(), message));
+    private void Rule(Location pointer, string message) => _problems.Add((DiagnosticDescriptors.RuleViolation, pointer.ToString(), [message]));
 
     /// <summary>
     /// Where the walk is, as a chain of steps: the JSON pointer is written out only for a place with a problem, not

@@ -76,7 +76,7 @@ internal static class SpecParser
         var spec = new SpecDocument(document);
         var problems = DocumentChecks.Run(spec, isOpenApi30: version.StartsWith("3.0", StringComparison.Ordinal), cancellationToken);
         var locations = locator.LocateAll(problems.Select(p => p.Pointer));
-        diagnostics.AddRange(problems.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Message)));
+        diagnostics.AddRange(problems.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Args)));
 
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, document);
@@ -99,7 +99,14 @@ internal static class SpecParser
             upgraded = null;
         }
 
-        Report(errors, DiagnosticDescriptors.InvalidOpenApi, locator, diagnostics);
+        // The reader's complaints, at the places of the 2.0 document they name.
+        var locations = locator.LocateAll(errors.Select(e => e.Pointer));
+        foreach (var (pointer, message) in errors)
+        {
+            var where = string.IsNullOrEmpty(pointer) ? string.Empty : $" (at {pointer})";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOpenApi, locations[pointer], message + where));
+        }
+
         return upgraded;
     }
 
@@ -107,16 +114,6 @@ internal static class SpecParser
     private static bool IsSupported(string version) =>
         version.Length >= 3 && version.StartsWith("3.", StringComparison.Ordinal) && version[2] is '0' or '1' or '2'
         && (version.Length == 3 || version[3] == '.');
-
-    private static void Report(List<(string Pointer, string Message)> errors, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
-    {
-        var locations = locator.LocateAll(errors.Select(e => e.Pointer));
-        foreach (var (pointer, message) in errors)
-        {
-            var where = string.IsNullOrEmpty(pointer) ? string.Empty : $" (at {pointer})";
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, locations[pointer], message + where));
-        }
-    }
 
     private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out JsonNode? root)
     {

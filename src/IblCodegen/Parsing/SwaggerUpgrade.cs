@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -33,6 +34,7 @@ internal static class SwaggerUpgrade
 
         using var text = new StringWriter();
         document.SerializeAsV3(new OpenApiJsonWriter(text));
-        return JsonNode.Parse(text.ToString()) as JsonObject;
+        // Written out as 3.0 the document nests deeper than the 2.0 it came from (content, then schema).
+        return JsonNode.Parse(text.ToString(), documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth * 2 }) as JsonObject;
     }
 }
