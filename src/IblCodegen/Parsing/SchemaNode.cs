@@ -230,9 +230,6 @@ internal sealed class SchemaNode
     /// <summary><c>nullable: true</c> (OpenAPI 3.0) or <c>x-nullable: true</c> (Swagger 2.0) written on this very schema.</summary>
     public bool IsMarkedNullable => JsonRead.Flag(_node, "nullable") || JsonRead.Flag(_node, "x-nullable");
 
-    /// <summary>The schema's node in the tree: references to the same node are the same schema.</summary>
-    public JsonObject Node => _node;
-
     private static SchemaTypes? ReadType(JsonObject node)
     {
         SchemaTypes? types = node["type"] switch
