@@ -70,15 +70,19 @@ internal sealed class SchemaNode
             {
                 _definitionResolved = true;
                 _definition = this;
-                var visited = new HashSet<SchemaNode>();
-                while (_definition is { IsReference: true } && visited.Add(_definition))
+                if (IsReference)
                 {
-                    _definition = _definition.Target;
-                }
+                    // Only a reference has a chain to walk, and only a chain can loop.
+                    var visited = new HashSet<SchemaNode>();
+                    while (_definition is { IsReference: true } && visited.Add(_definition))
+                    {
+                        _definition = _definition.Target;
+                    }
 
-                if (_definition is { IsReference: true })
-                {
-                    _definition = null;
+                    if (_definition is { IsReference: true })
+                    {
+                        _definition = null;
+                    }
                 }
             }
 
