@@ -339,55 +339,66 @@ internal sealed partial class DocumentChecks
 
     private void CheckComponentSection(string section, JsonObject entries, Location sectionPointer)
     {
-        if (section == "pathItems")
+        if (section == "schemas")
         {
-            CheckPathItems(entries, sectionPointer);
+            foreach (var pair in entries)
+            {
+                // A null component schema (`Name: ~`) allows anything, like an empty one.
+                if (pair.Value is not null)
+                {
+                    CheckSchema(pair.Value, sectionPointer.Add(pair.Key));
+                }
+            }
+
+            return;
+        }
+
+        // Examples, headers and links are not read by the generator: only their section's kind is checked.
+        (string What, Action<JsonObject, Location> Check)? entryCheck = section switch
+        {
+            "pathItems" => ("a path item", (entry, pointer) => CheckPathItem(path: null, entry, pointer)),
+            "callbacks" => ("an object", CheckCallback),
+            "parameters" => ("an object", CheckComponentParameter),
+            "requestBodies" => ("an object", CheckRequestBody),
+            "responses" => ("an object", CheckResponse),
+            "securitySchemes" => ("an object", CheckSecurityScheme),
+            _ => null,
+        };
+
+        if (entryCheck is not { } checker)
+        {
             return;
         }
 
         foreach (var pair in entries)
         {
             var pointer = sectionPointer.Add(pair.Key);
-            if (section == "schemas")
+            if (Expect<JsonObject>(pair.Value, pointer, checker.What) is { } entry)
             {
-                // A null component schema (`Name: ~`) allows anything, like an empty one.
-                if (pair.Value is not null)
-                {
-                    CheckSchema(pair.Value, pointer);
-                }
-
-                continue;
+                checker.Check(entry, pointer);
             }
+        }
+    }
 
-            if (section is not ("parameters" or "requestBodies" or "responses" or "securitySchemes" or "callbacks")
-                || Expect<JsonObject>(pair.Value, pointer, "an object") is not { } entry)
-            {
-                continue;
-            }
+    private void CheckComponentParameter(JsonObject parameter, Location pointer)
+    {
+        if (!CheckReference(parameter, pointer, "parameter"))
+        {
+            CheckParameter(parameter, pointer);
+        }
+    }
 
-            switch (section)
-            {
-                case "callbacks":
-                    CheckCallback(entry, pointer);
-                    break;
-                case "parameters" when !CheckReference(entry, pointer, "parameter"):
-                    CheckParameter(entry, pointer);
-                    break;
-                case "requestBodies":
-                    CheckRequestBody(entry, pointer);
-                    break;
-                case "responses":
-                    CheckResponse(entry, pointer);
-                    break;
-                case "securitySchemes" when !CheckReference(entry, pointer, "security scheme"):
-                    CheckFields(entry, pointer, SecuritySchemeFields);
-                    if (JsonRead.String(entry, "type") is not ("apiKey" or "http" or "oauth2" or "openIdConnect" or "mutualTLS"))
-                    {
-                        Rule(pointer, "The security scheme's 'type' is not one of apiKey, http, oauth2, openIdConnect or mutualTLS.");
-                    }
+    private void CheckSecurityScheme(JsonObject scheme, Location pointer)
+    {
+        if (CheckReference(scheme, pointer, "security scheme"))
+        {
+            return;
+        }
 
-                    break;
-            }
+        CheckFields(scheme, pointer, SecuritySchemeFields);
+        if (JsonRead.String(scheme, "type") is not ("apiKey" or "http" or "oauth2" or "openIdConnect" or "mutualTLS"))
+        {
+            Rule(pointer, "The security scheme's 'type' is not one of apiKey, http, oauth2, openIdConnect or mutualTLS.");
         }
     }
 
