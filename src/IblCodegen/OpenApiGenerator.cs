@@ -52,12 +52,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => SpecParser.Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.SpecResults);
 
-        var diagnostics = results
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (context, diagnostics) =>
+        context.RegisterSourceOutput(results, static (context, result) =>
         {
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in result.Diagnostics)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
@@ -69,33 +66,26 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, static (context, model) => EmitSpecFiles(context, model));
 
+        // What the project asks for and what it references, as one plain record. The steps downstream then carry
+        // reference types only, which share one JIT compilation of the pipeline's generic code, rather than a value
+        // type per setting (bools, tuples of them), for each of which that code is compiled afresh on a cold build.
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => ReadSettings(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ProjectSettings);
+
         // The JSON context always (models, client and server endpoints share it); the client unless turned off; its DI
         // registration where IHttpClientFactory is referenced.
-        var clientSettings = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => !IsFalse(options, EmitClientProperty))
-            .Combine(context.CompilationProvider.Select(static (compilation, _) =>
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null))
-            .Select(static (pair, _) => new ClientSettings(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.ClientSettings);
-        context.RegisterSourceOutput(models.Combine(clientSettings), static (context, input) => EmitJsonAndClient(context, input.Left, input.Right));
+        context.RegisterSourceOutput(models.Combine(settings), static (context, input) => EmitJsonAndClient(context, input.Left, input.Right));
 
         var types = models
             .SelectMany(static (model, _) => TypeOutput.Groups(model))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
 
-        // Server code needs ASP.NET Core; a models- or client-only project gets none of it, nor one that sets
-        // IblCodegenEmitServer to false.
-        var serverDisabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => IsFalse(options, EmitServerProperty));
-        var hasAspNetCore = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder") is not null)
-            .Combine(serverDisabled)
-            .Select(static (pair, _) => pair.Left && !pair.Right)
-            .WithTrackingName(TrackingNames.HasAspNetCore);
-        context.RegisterSourceOutput(hasAspNetCore, static (context, hasAspNetCore) =>
+        context.RegisterSourceOutput(settings, static (context, settings) =>
         {
-            if (hasAspNetCore)
+            if (settings.EmitServer)
             {
                 context.AddSource(ServerRuntimeEmitter.HintName, SourceText.From(ServerRuntimeEmitter.Emit(), System.Text.Encoding.UTF8));
             }
@@ -109,10 +99,43 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HandlerClasses);
         var handlerInputs = handlerClasses
             .Combine(models.Collect())
-            .Combine(hasAspNetCore)
+            .Combine(settings)
             .WithTrackingName(TrackingNames.HandlerInputs);
         context.RegisterSourceOutput(handlerInputs, static (context, input) =>
-            EmitHandlers(context, input.Left.Left, input.Left.Right, input.Right));
+            EmitHandlers(context, input.Left.Left, input.Left.Right, input.Right.EmitServer));
+    }
+
+    /// <remarks>
+    /// Server code needs ASP.NET Core: a models- or client-only project gets none of it, nor one that sets
+    /// IblCodegenEmitServer to false. What is referenced is read off the reference list, by assembly name: looking a
+    /// type up would bind every reference first, which the compiler does anyway after generation, but which costs
+    /// 70–100 ms when it happens inside the generator on a cold build.
+    /// </remarks>
+    private static ProjectSettings ReadSettings(AnalyzerConfigOptionsProvider options, Compilation compilation) =>
+        new(
+            EmitClient: !IsFalse(options, EmitClientProperty),
+            HasHttpClientFactory: References(compilation, "Microsoft.Extensions.Http"),
+            EmitServer: !IsFalse(options, EmitServerProperty) && References(compilation, "Microsoft.AspNetCore.Routing"));
+
+    private static bool References(Compilation compilation, string assemblyName)
+    {
+        // The references the compilation was given: its References property would bind them first, to add #r ones.
+        foreach (var reference in compilation.ExternalReferences)
+        {
+            var name = reference switch
+            {
+                PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path),
+                CompilationReference project => project.Compilation.AssemblyName,
+                _ => null,
+            };
+
+            if (string.Equals(name, assemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFalse(AnalyzerConfigOptionsProvider options, string property) =>
@@ -145,7 +168,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
     }
 
-    private static void EmitJsonAndClient(SourceProductionContext context, SpecModel model, ClientSettings settings)
+    private static void EmitJsonAndClient(SourceProductionContext context, SpecModel model, ProjectSettings settings)
     {
         var identity = model.Identity;
         JsonTypeGraph graph;
@@ -166,9 +189,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
 
         AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.g.cs", () => ClientEmitter.Emit(model));
+        // One emitter for all tag clients, built inside the first AddSource so a failure stays a diagnostic.
+        var tagClients = new Lazy<TagClientEmitter>(() => new TagClientEmitter(model, graph));
         foreach (var client in model.Clients)
         {
-            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.{client.TypeName}.g.cs", () => TagClientEmitter.Emit(model, graph, client));
+            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.{client.TypeName}.g.cs", () => tagClients.Value.Emit(client));
         }
 
         if (settings.HasHttpClientFactory)
@@ -246,11 +271,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     }
 
     /// <summary>Adds one file; a failure becomes a diagnostic, never an exception in the compiler.</summary>
-    private static void AddSource(SourceProductionContext context, string hintPrefix, string hintName, Func<string> emit)
+    private static void AddSource(SourceProductionContext context, string hintPrefix, string hintName, Func<SourceText> emit)
     {
         try
         {
-            context.AddSource(hintName, SourceText.From(emit(), System.Text.Encoding.UTF8));
+            context.AddSource(hintName, emit());
         }
         catch (ArgumentException) when (hintName.EndsWith(".Spec.g.cs", StringComparison.Ordinal))
         {
@@ -262,6 +287,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>What the project asks of the client: whether to emit it, and whether its DI registration can be.</summary>
-    private readonly record struct ClientSettings(bool EmitClient, bool HasHttpClientFactory);
+    /// <summary>What the project asks for and has: the client (and whether its DI registration can be emitted), the server.</summary>
+    private sealed record ProjectSettings(bool EmitClient, bool HasHttpClientFactory, bool EmitServer);
 }

@@ -5,11 +5,9 @@ internal static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
     public const string SpecResults = nameof(SpecResults);
-    public const string Diagnostics = nameof(Diagnostics);
     public const string Models = nameof(Models);
     public const string Types = nameof(Types);
-    public const string HasAspNetCore = nameof(HasAspNetCore);
-    public const string ClientSettings = nameof(ClientSettings);
+    public const string ProjectSettings = nameof(ProjectSettings);
     public const string HandlerClasses = nameof(HandlerClasses);
     public const string HandlerInputs = nameof(HandlerInputs);
 }

@@ -26,17 +26,17 @@ internal static class StageTimings
         var text = File.ReadAllText(path);
         var total = Stopwatch.StartNew();
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var allocated = (GC.GetAllocatedBytesForCurrentThread(), GC.GetTotalPauseDuration());
         var stage = Stopwatch.StartNew();
         var tree = YamlToJson.Convert(text, CancellationToken.None, out var positions)!;
         var yaml = stage.Elapsed;
-        var yamlBytes = Megabytes(ref allocated);
+        var yamlBytes = Usage(ref allocated);
 
         stage.Restart();
         var document = new SpecDocument(tree.AsObject());
         var problems = DocumentChecks.Run(document, isOpenApi30: true, CancellationToken.None);
         var checks = stage.Elapsed;
-        var checksBytes = Megabytes(ref allocated);
+        var checksBytes = Usage(ref allocated);
 
         stage.Restart();
         var info = tree["info"]!.AsObject();
@@ -49,10 +49,10 @@ internal static class StageTimings
 
         var (model, _) = ModelBuilder.Build(document, locator, identity, CancellationToken.None);
         var build = stage.Elapsed;
-        var buildBytes = Megabytes(ref allocated);
+        var buildBytes = Usage(ref allocated);
 
         stage.Restart();
-        var sources = new List<string>();
+        var sources = new List<Microsoft.CodeAnalysis.Text.SourceText>();
         foreach (var group in TypeOutput.Groups(model))
         {
             sources.Add(ModelFileEmitter.Emit(group));
@@ -60,23 +60,22 @@ internal static class StageTimings
 
         var graph = new JsonTypeGraph(model);
         sources.AddRange([PageEmitter.Emit(identity), SpecInfoEmitter.Emit(model), JsonContextEmitter.Emit(model, graph), ClientEmitter.Emit(model)]);
-        sources.AddRange(model.Clients.Select(client => TagClientEmitter.Emit(model, graph, client)));
+        sources.AddRange(model.Clients.Select(new TagClientEmitter(model, graph).Emit));
         var characters = sources.Sum(s => (long)s.Length);
         var emit = stage.Elapsed;
-        var emitBytes = Megabytes(ref allocated);
+        var emitBytes = Usage(ref allocated);
 
-
-        Console.WriteLine($"{Path.GetFileName(path)}: YAML → JSON {yaml.TotalMilliseconds:F0} ms ({yamlBytes} MB), checks {checks.TotalMilliseconds:F0} ms ({checksBytes} MB) "
-            + $"({problems.Count} problems), model {build.TotalMilliseconds:F0} ms ({buildBytes} MB), emit {emit.TotalMilliseconds:F0} ms ({emitBytes} MB) "
+        Console.WriteLine($"{Path.GetFileName(path)}: YAML → JSON {yaml.TotalMilliseconds:F0} ms ({yamlBytes}), checks {checks.TotalMilliseconds:F0} ms ({checksBytes}) "
+            + $"({problems.Count} problems), model {build.TotalMilliseconds:F0} ms ({buildBytes}), emit {emit.TotalMilliseconds:F0} ms ({emitBytes}) "
             + $"({model.Types.Count} types, {characters / 1024} KB); total {total.Elapsed.TotalMilliseconds:F0} ms");
     }
 
-    /// <summary>Megabytes this thread allocated since <paramref name="mark"/>, which moves on to now.</summary>
-    private static long Megabytes(ref long mark)
+    /// <summary>What this thread allocated since <paramref name="mark"/>, and the time paused for collections; the mark moves on to now.</summary>
+    private static string Usage(ref (long Bytes, TimeSpan Paused) mark)
     {
-        var now = GC.GetAllocatedBytesForCurrentThread();
-        var megabytes = (now - mark) / (1024 * 1024);
+        var now = (GC.GetAllocatedBytesForCurrentThread(), GC.GetTotalPauseDuration());
+        var usage = $"{(now.Item1 - mark.Bytes) / (1024 * 1024)} MB, {(now.Item2 - mark.Paused).TotalMilliseconds:F0} ms in GC";
         mark = now;
-        return megabytes;
+        return usage;
     }
 }

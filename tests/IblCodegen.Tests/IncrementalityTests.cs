@@ -8,7 +8,7 @@ namespace IblCodegen.Tests;
 public sealed class IncrementalityTests
 {
     private static readonly string[] SpecSteps =
-        [TrackingNames.SpecFiles, TrackingNames.SpecResults, TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.Types];
+        [TrackingNames.SpecFiles, TrackingNames.SpecResults, TrackingNames.Models, TrackingNames.Types];
 
     [Fact]
     public void An_unrelated_csharp_edit_leaves_every_spec_step_cached()
@@ -29,10 +29,10 @@ public sealed class IncrementalityTests
             Assert.All(reasons, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         }
 
-        // The client settings read the compilation (is IHttpClientFactory referenced?): re-run, equal, so the JSON
-        // context and client outputs below them stay cached.
+        // The project settings read the compilation (is IHttpClientFactory referenced? ASP.NET Core?): re-run, equal,
+        // so the JSON context, client and server outputs below them stay cached.
         Assert.All(
-            result.TrackedSteps[TrackingNames.ClientSettings].SelectMany(s => s.Outputs),
+            result.TrackedSteps[TrackingNames.ProjectSettings].SelectMany(s => s.Outputs),
             output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached }));
         Assert.All(
             result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),

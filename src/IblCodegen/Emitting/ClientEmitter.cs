@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using IblCodegen.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -30,7 +31,7 @@ internal static class ClientEmitter
         "Query", "Fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     ];
 
-    public static string Emit(SpecModel model)
+    public static SourceText Emit(SpecModel model)
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
@@ -41,11 +42,11 @@ internal static class ClientEmitter
         WriteProblem(writer, identity);
         writer.WriteLine();
         WriteOptions(writer, model);
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>The DI registration: only emitted where IHttpClientFactory is referenced.</summary>
-    public static string EmitServiceCollectionExtensions(SpecModel model)
+    public static SourceText EmitServiceCollectionExtensions(SpecModel model)
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
@@ -78,7 +79,7 @@ internal static class ClientEmitter
         writer.WriteLine("        .ConfigureHttpClient(httpClient));");
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteRootClient(SourceWriter writer, SpecModel model)

@@ -1,4 +1,5 @@
 using IblCodegen.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -13,7 +14,7 @@ internal static class JsonContextEmitter
     private const string Options = JsonMetadata.Options;
     private const string Services = JsonMetadata.Services;
 
-    public static string Emit(SpecModel model, JsonTypeGraph graph)
+    public static SourceText Emit(SpecModel model, JsonTypeGraph graph)
     {
         var identity = model.Identity;
         var name = identity.JsonContextTypeName;
@@ -119,7 +120,7 @@ internal static class JsonContextEmitter
             """);
         writer.Indentation--;
         writer.WriteLine("}");
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteConstructed(SourceWriter writer, JsonTypeNode node, string page)

@@ -1,5 +1,6 @@
 using System;
 using IblCodegen.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -14,7 +15,7 @@ namespace IblCodegen.Emitting;
 /// </remarks>
 internal static class ModelFileEmitter
 {
-    public static string Emit(TypeGroupOutput group)
+    public static SourceText Emit(TypeGroupOutput group)
     {
         var writer = EmitHelpers.StartFile(group.Identity);
         var first = true;
@@ -39,6 +40,6 @@ internal static class ModelFileEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

@@ -1,4 +1,5 @@
 using IblCodegen.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -17,7 +18,7 @@ internal static class PageEmitter
         _ => "<c>next_page</c> and <c>previous_page</c>, as page numbers",
     };
 
-    public static string Emit(SpecIdentity identity)
+    public static SourceText Emit(SpecIdentity identity)
     {
         var writer = EmitHelpers.StartFile(identity);
         var generatedCode = EmitHelpers.GeneratedCodeAttribute;
@@ -187,6 +188,6 @@ internal static class PageEmitter
                 }
             }
             """);
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

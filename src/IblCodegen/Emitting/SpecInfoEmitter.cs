@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using IblCodegen.Model;
 using IblCodegen.Parsing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -18,7 +19,7 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal static class SpecInfoEmitter
 {
-    public static string Emit(SpecModel model)
+    public static SourceText Emit(SpecModel model)
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
@@ -78,6 +79,6 @@ internal static class SpecInfoEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
 using IblCodegen.Parsing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
 
@@ -33,7 +34,8 @@ internal sealed class TagClientEmitter
     private readonly HashSet<string> _enums;
     private readonly Dictionary<string, ObjectTypeSpec> _objects;
 
-    private TagClientEmitter(SpecModel model, JsonTypeGraph graph)
+    /// <summary>An emitter for the tag clients of <paramref name="model"/>, its type lookups built once for all of them.</summary>
+    public TagClientEmitter(SpecModel model, JsonTypeGraph graph)
     {
         _model = model;
         _graph = graph;
@@ -42,10 +44,7 @@ internal sealed class TagClientEmitter
         _objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
     }
 
-    public static string Emit(SpecModel model, JsonTypeGraph graph, TagClientSpec client) =>
-        new TagClientEmitter(model, graph).Emit(client);
-
-    private string Emit(TagClientSpec client)
+    public SourceText Emit(TagClientSpec client)
     {
         var writer = EmitHelpers.StartFile(_model.Identity);
         var operations = _model.Operations.Where(o => o.Tag == client.Tag).ToList();
@@ -77,7 +76,7 @@ internal sealed class TagClientEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     public static string MethodName(OperationSpec operation) => operation.Name + "Async";
