@@ -9,23 +9,36 @@ namespace IblCodegen.Parsing;
 /// at a line without reading the text a second time.
 /// </summary>
 /// <remarks>
-/// Noting an offset per node costs a few milliseconds on the 2.7 MB ibl spec; a second pass with YamlDotNet, the
-/// alternative for the rare diagnostic, costs about half a second on a cold start.
+/// The reader notes an offset per node in a plain list, in reading order; the map from node to offset is built the
+/// first time a diagnostic asks for a place. Most documents have no diagnostic at all, and hashing every node of
+/// the 2.7 MB ibl spec by identity as it was read took most of the read's time on a cold start. A second pass with
+/// YamlDotNet, the alternative, costs about half a second.
 /// </remarks>
 internal sealed class YamlPositions
 {
     private readonly string _text;
-    private readonly Dictionary<JsonNode, int> _offsets = new(ReferenceComparer<JsonNode>.Instance);
+    private readonly List<(JsonNode Node, int Offset)> _noted = [];
+    private Dictionary<JsonNode, int>? _offsets;
     private List<int>? _lineStarts;
 
     public YamlPositions(string text) => _text = text;
 
-    public void Add(JsonNode node, int offset) => _offsets[node] = offset;
+    public void Add(JsonNode node, int offset) => _noted.Add((node, offset));
 
     /// <summary>The zero-based line and column where <paramref name="node"/> starts, if this tree has it.</summary>
     public bool TryGetStart(JsonNode node, out int line, out int column)
     {
         line = column = 0;
+        if (_offsets is null)
+        {
+            // A node noted twice keeps its last offset, as the reader's last word on it.
+            _offsets = new Dictionary<JsonNode, int>(_noted.Count, ReferenceComparer<JsonNode>.Instance);
+            foreach (var (noted, start) in _noted)
+            {
+                _offsets[noted] = start;
+            }
+        }
+
         if (!_offsets.TryGetValue(node, out var offset))
         {
             return false;
