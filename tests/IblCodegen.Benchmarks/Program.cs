@@ -8,8 +8,12 @@ if (args is ["measure", var spec])
     var benchmark = new GenerationBenchmarks { Spec = spec };
     benchmark.SetupFullRun();
     using var census = Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS") == "1" ? new JitCensus() : null;
+    using var allocations = Environment.GetEnvironmentVariable("IBLCODEGEN_ALLOCATION_CENSUS") == "1" ? new AllocationCensus() : null;
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
     var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var pauseBefore = GC.GetTotalPauseDuration();
+    int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     var stopwatch = Stopwatch.StartNew();
     var driver = benchmark.FullRun();
     stopwatch.Stop();
@@ -19,8 +23,15 @@ if (args is ["measure", var spec])
         Console.Error.WriteLine($"  jit {pair.Value,5} {pair.Key}");
     }
 
+    foreach (var pair in allocations?.SamplesByType.OrderByDescending(p => p.Value).Take(25) ?? [])
+    {
+        Console.Error.WriteLine($"  allocated ~{pair.Value * 100,6} KB {pair.Key}");
+    }
+
     var timing = driver.GetTimingInfo();
     Console.Error.WriteLine($"driver total {timing.ElapsedTime.TotalMilliseconds:F0} ms, generator {timing.GeneratorTimes.Single().ElapsedTime.TotalMilliseconds:F0} ms, jit {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods");
+    Console.Error.WriteLine($"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1024 * 1024)} MB, {GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]} collections of gen 0/1/2 "
+        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC), paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms");
     var sources = result.Results.Single().GeneratedSources;
     var errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     Console.WriteLine($"{spec}: cold generation {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {sources.Length} files, "
