@@ -11,8 +11,8 @@ namespace IblCodegen.Emitting;
 /// </summary>
 /// <remarks>
 /// A large spec's client and model files are up to a million characters each. Built in a StringBuilder and turned
-/// into a string, each was written twice and landed on the large object heap, where every few megabytes cost a full
-/// collection. Chunks of 16 KB are written once, stay off that heap, and the compiler reads them where they are.
+/// into a string, each was written twice, the second time as one string on the large object heap. Chunks of 16 KB
+/// are written once, stay off that heap, and the compiler reads them where they are.
 /// </remarks>
 internal sealed class ChunkedText
 {
@@ -62,8 +62,6 @@ internal sealed class ChunkedText
         chunks[_chunks.Count] = _current;
         return new ChunkedSourceText(chunks, Length);
     }
-
-    public override string ToString() => ToSourceText().ToString();
 
     private void NextChunk()
     {

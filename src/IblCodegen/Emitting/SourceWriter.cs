@@ -13,7 +13,7 @@ namespace IblCodegen.Emitting;
 /// <remarks>
 /// An interpolated line (<c>writer.WriteLine($"public {type} {name} {{ get; set; }}")</c>) is written straight into
 /// the buffer by <see cref="LineHandler"/>, never built as a string first: the emitters write a hundred thousand lines
-/// for a large spec, and those strings were a quarter of all the memory a generation allocated.
+/// for the published ibl spec, and those strings were 16 of the 67 MB its emitters allocated.
 /// </remarks>
 internal sealed class SourceWriter
 {

@@ -11,7 +11,7 @@ namespace IblCodegen.Parsing;
 /// <remarks>
 /// The reader notes an offset per node in a plain list, in reading order; the map from node to offset is built the
 /// first time a diagnostic asks for a place. Most documents have no diagnostic at all, and hashing every node of
-/// the 2.7 MB ibl spec by identity as it was read took most of the read's time on a cold start. A second pass with
+/// the 2.7 MB ibl spec by identity as it was read cost a cold build about 50 of the read's 240 ms. A second pass with
 /// YamlDotNet, the alternative, costs about half a second.
 /// </remarks>
 internal sealed class YamlPositions
