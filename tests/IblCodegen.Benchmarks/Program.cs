@@ -7,8 +7,8 @@ if (args is ["measure", var spec])
 {
     var benchmark = new GenerationBenchmarks { Spec = spec };
     benchmark.SetupFullRun();
-    using var census = Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS") == "1" ? new JitCensus() : null;
-    using var allocations = Environment.GetEnvironmentVariable("IBLCODEGEN_ALLOCATION_CENSUS") == "1" ? new AllocationCensus() : null;
+    using var census = Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS") == "1" ? RuntimeEventCensus.JitByNamespace() : null;
+    using var allocations = Environment.GetEnvironmentVariable("IBLCODEGEN_ALLOCATION_CENSUS") == "1" ? RuntimeEventCensus.AllocationsByType() : null;
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
     var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
     var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -18,12 +18,12 @@ if (args is ["measure", var spec])
     var driver = benchmark.FullRun();
     stopwatch.Stop();
     var result = driver.GetRunResult();
-    foreach (var pair in census?.ByNamespace.OrderByDescending(p => p.Value).Take(25) ?? [])
+    foreach (var pair in census?.Counts.OrderByDescending(p => p.Value).Take(25) ?? [])
     {
         Console.Error.WriteLine($"  jit {pair.Value,5} {pair.Key}");
     }
 
-    foreach (var pair in allocations?.SamplesByType.OrderByDescending(p => p.Value).Take(25) ?? [])
+    foreach (var pair in allocations?.Counts.OrderByDescending(p => p.Value).Take(25) ?? [])
     {
         Console.Error.WriteLine($"  allocated ~{pair.Value * 100,6} KB {pair.Key}");
     }
