@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
 using IblCodegen.Parsing;
@@ -28,23 +28,23 @@ internal static class StageTimings
 
         var allocated = (GC.GetAllocatedBytesForCurrentThread(), GC.GetTotalPauseDuration());
         var stage = Stopwatch.StartNew();
-        var tree = YamlToJson.Convert(text, CancellationToken.None, out var positions)!;
+        var tree = (SpecObject)YamlToJson.Convert(text, CancellationToken.None, out var offsetsText)!;
         var yaml = stage.Elapsed;
         var yamlBytes = Usage(ref allocated);
 
         stage.Restart();
-        var document = new SpecDocument(tree.AsObject());
+        var document = new SpecDocument(tree);
         var problems = DocumentChecks.Run(document, isOpenApi30: true, CancellationToken.None);
         var checks = stage.Elapsed;
         var checksBytes = Usage(ref allocated);
 
         stage.Restart();
-        var info = tree["info"]!.AsObject();
+        var info = (SpecObject)tree["info"]!;
         var identity = new SpecIdentity("Spec", "Spec", info["title"]?.ToString() ?? "spec", info["version"]?.ToString() ?? string.Empty);
         var locator = new JsonPointerLocator(path, text);
-        if (positions is not null)
+        if (offsetsText is not null)
         {
-            locator.UseTree(tree, positions);
+            locator.UseTree(tree, offsetsText);
         }
 
         var (model, _) = ModelBuilder.Build(document, locator, identity, CancellationToken.None);

@@ -1,5 +1,6 @@
 using IblCodegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Tests;
 
@@ -29,6 +30,15 @@ public sealed class BadSpecTests
         var diagnostic = Single(ValidHeader + "components:\n  schemas:\n    A:\n      type: object\n    A:\n      type: string\n", "IBL0001");
         Assert.Contains("'A' appears twice", diagnostic.GetMessage());
         Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void A_duplicate_key_in_json_is_IBL0001_at_the_second_key()
+    {
+        var json = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"x\", \"version\": \"1\" },\n  \"paths\": {},\n  \"info\": {}\n}";
+        var diagnostic = Single(json, "IBL0001", "broken.json");
+        Assert.Contains("'info' appears twice", diagnostic.GetMessage());
+        Assert.Equal(new LinePosition(4, 2), diagnostic.Location.GetLineSpan().StartLinePosition);
     }
 
     [Fact]

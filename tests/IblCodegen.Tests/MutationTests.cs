@@ -23,7 +23,8 @@ public sealed class MutationTests(ITestOutputHelper output)
         int variants = 0, compiled = 0, diagnosed = 0;
         foreach (var document in documents)
         {
-            var original = YamlToJson.Convert(File.ReadAllText(document), CancellationToken.None)!;
+            // The generator's own tree is read-only; System.Text.Json's is the one to damage.
+            var original = JsonNode.Parse(YamlToJson.Convert(File.ReadAllText(document), CancellationToken.None)!.ToJsonString())!;
             for (var i = 0; i < VariantsPerDocument; i++)
             {
                 var mutated = original.DeepClone();

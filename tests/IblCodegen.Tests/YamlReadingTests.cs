@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using IblCodegen.Parsing;
+using IblCodegen.Parsing.Tree;
 using IblCodegen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -68,7 +68,7 @@ public sealed class YamlReadingTests(ITestOutputHelper output)
     [InlineData("a: |\n  last line without a break")]
     public void What_it_does_not_read_goes_to_YamlDotNet(string yaml)
     {
-        Assert.False(BlockYamlReader.TryRead(yaml, CancellationToken.None, out _));
+        Assert.False(BlockYamlReader.TryRead(yaml, CancellationToken.None, out _, out _));
     }
 
     [Fact]
@@ -90,14 +90,14 @@ public sealed class YamlReadingTests(ITestOutputHelper output)
             for (var i = 0; i < 60; i++)
             {
                 var (damaged, damage) = Damage(document, random);
-                if (!BlockYamlReader.TryRead(damaged, CancellationToken.None, out var tree))
+                if (!BlockYamlReader.TryRead(damaged, CancellationToken.None, out var tree, out _))
                 {
                     declined++;
                     continue;
                 }
 
                 read++;
-                JsonNode? expected;
+                SpecNode? expected;
                 try
                 {
                     expected = YamlToJson.ConvertWithYamlDotNet(damaged, CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class YamlReadingTests(ITestOutputHelper output)
                     return;
                 }
 
-                Assert.True(JsonNode.DeepEquals(expected, tree), $"{damage}: the trees differ.");
+                Assert.True(SpecNode.DeepEquals(expected, tree), $"{damage}: the trees differ.");
             }
         }
 
@@ -144,18 +144,18 @@ public sealed class YamlReadingTests(ITestOutputHelper output)
 
     private static bool AssertSameTree(string yaml, bool mustReadFast)
     {
-        var fast = BlockYamlReader.TryRead(yaml, CancellationToken.None, out var tree);
+        var fast = BlockYamlReader.TryRead(yaml, CancellationToken.None, out var tree, out _);
         Assert.True(fast || !mustReadFast, "The fast reader declined a document it is meant to read.");
         if (fast)
         {
             var expected = YamlToJson.ConvertWithYamlDotNet(yaml, CancellationToken.None);
-            Assert.True(JsonNode.DeepEquals(expected, tree), $"The trees differ.\nYamlDotNet: {Text(expected)}\nFast:       {Text(tree)}");
+            Assert.True(SpecNode.DeepEquals(expected, tree), $"The trees differ.\nYamlDotNet: {Text(expected)}\nFast:       {Text(tree)}");
         }
 
         return fast;
     }
 
-    private static string Text(JsonNode? node)
+    private static string Text(SpecNode? node)
     {
         var text = node?.ToJsonString() ?? "null";
         return text.Length > 2000 ? text.Substring(0, 2000) + "…" : text;

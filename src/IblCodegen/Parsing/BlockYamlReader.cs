@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using System.Threading;
 
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Reads the block-style YAML that OpenAPI tools write straight into a <see cref="JsonNode"/> tree, or declines.
+/// Reads the block-style YAML that OpenAPI tools write straight into a <see cref="SpecNode"/> tree, or declines.
 /// </summary>
 /// <remarks>
 /// On a cold start YamlDotNet needs about 0.75 s for the 2.7 MB ibl spec, most of it spent compiling its general
@@ -28,7 +28,7 @@ internal sealed class BlockYamlReader
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;
     private readonly StringBuilder _buffer = new();
-    private readonly YamlPositions _positions;
+    private readonly SpecTreeBuilder _tree = new();
     private int _pos;
     private int _entries;
 
@@ -36,7 +36,6 @@ internal sealed class BlockYamlReader
     {
         _text = text;
         _cancellationToken = cancellationToken;
-        _positions = new YamlPositions(text);
     }
 
     /// <summary>Where a node starts: the indentation rules differ after <c>key:</c>, after <c>- </c>, and on a line of its own.</summary>
@@ -47,25 +46,26 @@ internal sealed class BlockYamlReader
         OwnLine,
     }
 
-    /// <summary>Reads <paramref name="yaml"/>; false when it uses something this reader leaves to YamlDotNet.</summary>
-    public static bool TryRead(string yaml, CancellationToken cancellationToken, out JsonNode? root) =>
-        TryRead(yaml, cancellationToken, out root, out _);
-
-    /// <summary>Reads <paramref name="yaml"/>, noting where each node starts, for diagnostics to point at.</summary>
-    public static bool TryRead(string yaml, CancellationToken cancellationToken, out JsonNode? root, out YamlPositions? positions)
+    /// <summary>
+    /// Reads <paramref name="yaml"/>, noting where each node starts (<see cref="SpecNode.Offset"/>) in
+    /// <paramref name="textRead"/>, the text with line breaks as LF and no byte order mark; false when it uses
+    /// something this reader leaves to YamlDotNet.
+    /// </summary>
+    public static bool TryRead(string yaml, CancellationToken cancellationToken, out SpecNode? root, out string textRead)
     {
         root = null;
-        positions = null;
         if (!TryNormalize(yaml, out var text))
         {
+            textRead = yaml;
             return false;
         }
+
+        textRead = text;
 
         try
         {
             var reader = new BlockYamlReader(text, cancellationToken);
             root = reader.ReadDocument();
-            positions = reader._positions;
             return true;
         }
         catch (Exception ex) when (ex is DeclinedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
@@ -108,7 +108,7 @@ internal sealed class BlockYamlReader
         return true;
     }
 
-    private JsonNode? ReadDocument()
+    private SpecNode? ReadDocument()
     {
         if (!SkipToContentLine(allowDocumentStart: true))
         {
@@ -147,7 +147,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A node that starts on a line after its key or dash, or nothing (null) when the next line is not deeper.</summary>
-    private JsonNode? ReadNodeOnNextLines(int parentIndent, bool allowSequenceAtParentIndent, int depth)
+    private SpecNode? ReadNodeOnNextLines(int parentIndent, bool allowSequenceAtParentIndent, int depth)
     {
         if (!SkipToContentLine(allowDocumentStart: false))
         {
@@ -178,17 +178,18 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A block sequence whose first dash is at <see cref="_pos"/>, in column <paramref name="indent"/>.</summary>
-    private JsonArray ReadSequence(int indent, int depth)
+    private SpecArray ReadSequence(int indent, int depth)
     {
         CheckDepth(depth);
-        var array = Record(_pos, new JsonArray());
+        var start = _pos;
+        _tree.BeginArray();
         while (true)
         {
             _pos++;
-            array.Add(ReadValue(indent, Context.SequenceItem, depth + 1));
+            _tree.AddItem(ReadValue(indent, Context.SequenceItem, depth + 1));
             if (!SkipToContentLine(allowDocumentStart: false))
             {
-                return array;
+                return Record(start, _tree.EndArray());
             }
 
             var next = Indent(_pos);
@@ -199,7 +200,7 @@ internal sealed class BlockYamlReader
 
             if (next < indent || !IsDash(_pos + next))
             {
-                return array;
+                return Record(start, _tree.EndArray());
             }
 
             _pos += next;
@@ -207,10 +208,11 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A block mapping whose first key is at <see cref="_pos"/>, in column <paramref name="indent"/>.</summary>
-    private JsonObject ReadMapping(int indent, int depth)
+    private SpecObject ReadMapping(int indent, int depth)
     {
         CheckDepth(depth);
-        var obj = Record(_pos, new JsonObject());
+        var start = _pos;
+        _tree.BeginObject();
         while (true)
         {
             if ((++_entries & 1023) == 0)
@@ -219,17 +221,15 @@ internal sealed class BlockYamlReader
             }
 
             var key = ReadKey();
-            var value = ReadValue(indent, Context.MappingValue, depth + 1);
-            if (obj.ContainsKey(key))
+            if (!_tree.TryAdd(key, ReadValue(indent, Context.MappingValue, depth + 1)))
             {
                 // YamlDotNet's path reports the duplicate with its position.
                 throw new DeclinedException();
             }
 
-            obj.Add(key, value);
             if (!SkipToContentLine(allowDocumentStart: false))
             {
-                return obj;
+                return Record(start, _tree.EndObject());
             }
 
             var next = Indent(_pos);
@@ -240,7 +240,7 @@ internal sealed class BlockYamlReader
 
             if (next < indent)
             {
-                return obj;
+                return Record(start, _tree.EndObject());
             }
 
             _pos += next;
@@ -248,7 +248,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>The value after <c>key:</c> or <c>- </c>: on the same line, or on the lines below.</summary>
-    private JsonNode? ReadValue(int parentIndent, Context context, int depth)
+    private SpecNode? ReadValue(int parentIndent, Context context, int depth)
     {
         SkipSpaces();
         if (AtLineEndOrComment())
@@ -276,23 +276,23 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A scalar or a one-line flow collection starting at <see cref="_pos"/>.</summary>
-    private JsonNode? ReadInline(int parentIndent, Context context, int depth)
+    private SpecNode? ReadInline(int parentIndent, Context context, int depth)
     {
         CheckDepth(depth);
         var start = _pos;
         return Record(start, ReadInlineAt(parentIndent, context, depth));
     }
 
-    private JsonNode? ReadInlineAt(int parentIndent, Context context, int depth)
+    private SpecNode? ReadInlineAt(int parentIndent, Context context, int depth)
     {
         switch (_text[_pos])
         {
             case '\'':
-                return EndOfLineAfter(JsonValue.Create(ReadSingleQuoted(parentIndent)));
+                return EndOfLineAfter(SpecValue.String(ReadSingleQuoted(parentIndent)));
             case '"':
-                return EndOfLineAfter(JsonValue.Create(ReadDoubleQuoted(parentIndent)));
+                return EndOfLineAfter(SpecValue.String(ReadDoubleQuoted(parentIndent)));
             case '|' or '>' when context != Context.OwnLine:
-                return JsonValue.Create(ReadBlockScalar(parentIndent, context));
+                return SpecValue.String(ReadBlockScalar(parentIndent, context));
             case '[' or '{':
                 return ReadFlowLine(depth);
             case '-' when IsDash(_pos):
@@ -699,25 +699,34 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A flow collection on one line (<c>[a, b]</c>, <c>{ type: string }</c>); one spanning lines goes to YamlDotNet.</summary>
-    private JsonNode ReadFlowLine(int depth) => EndOfLineAfter(ReadFlow(depth));
+    private SpecNode ReadFlowLine(int depth) => EndOfLineAfter(ReadFlow(depth));
 
-    private JsonNode ReadFlow(int depth)
+    private SpecNode ReadFlow(int depth)
     {
         CheckDepth(depth);
         var open = _text[_pos];
         var close = open == '[' ? ']' : '}';
+        var start = _pos;
         _pos++;
-        JsonNode collection = Record<JsonNode>(_pos - 1, open == '[' ? new JsonArray() : new JsonObject());
+        if (open == '[')
+        {
+            _tree.BeginArray();
+        }
+        else
+        {
+            _tree.BeginObject();
+        }
+
         while (true)
         {
             SkipFlowSpaces();
             if (_text[_pos] == close)
             {
                 _pos++;
-                return collection;
+                return Record<SpecNode>(start, open == '[' ? _tree.EndArray() : _tree.EndObject());
             }
 
-            if (collection is JsonArray array)
+            if (open == '[')
             {
                 var item = ReadFlowNode(depth + 1, isKey: false, out _);
                 if (_text[_pos] == ':')
@@ -726,18 +735,18 @@ internal sealed class BlockYamlReader
                     throw new DeclinedException();
                 }
 
-                array.Add(item);
+                _tree.AddItem(item);
             }
             else
             {
                 var key = ReadFlowNode(depth + 1, isKey: true, out var keyWasQuoted) switch
                 {
-                    JsonValue scalar => scalar.ToString(),
+                    SpecValue scalar => scalar.Text,
                     null when !keyWasQuoted => "null",
                     _ => throw new DeclinedException(),
                 };
                 SkipFlowSpaces();
-                JsonNode? value = null;
+                SpecNode? value = null;
                 if (_text[_pos] == ':')
                 {
                     _pos++;
@@ -748,13 +757,10 @@ internal sealed class BlockYamlReader
                     }
                 }
 
-                var obj = (JsonObject)collection;
-                if (obj.ContainsKey(key))
+                if (!_tree.TryAdd(key, value))
                 {
                     throw new DeclinedException();
                 }
-
-                obj.Add(key, value);
             }
 
             SkipFlowSpaces();
@@ -770,13 +776,13 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A scalar or nested collection inside a flow collection.</summary>
-    private JsonNode? ReadFlowNode(int depth, bool isKey, out bool quoted)
+    private SpecNode? ReadFlowNode(int depth, bool isKey, out bool quoted)
     {
         var start = _pos;
         return Record(start, ReadFlowNodeAt(depth, isKey, out quoted));
     }
 
-    private JsonNode? ReadFlowNodeAt(int depth, bool isKey, out bool quoted)
+    private SpecNode? ReadFlowNodeAt(int depth, bool isKey, out bool quoted)
     {
         quoted = false;
         var c = _text[_pos];
@@ -786,10 +792,10 @@ internal sealed class BlockYamlReader
                 return ReadFlow(depth);
             case '\'':
                 quoted = true;
-                return JsonValue.Create(ReadSingleQuoted(parentIndent: int.MaxValue));
+                return SpecValue.String(ReadSingleQuoted(parentIndent: int.MaxValue));
             case '"':
                 quoted = true;
-                return JsonValue.Create(ReadDoubleQuoted(parentIndent: int.MaxValue));
+                return SpecValue.String(ReadDoubleQuoted(parentIndent: int.MaxValue));
             case '-' or '?' or ':' when _text[_pos + 1] is ' ' or '\n' or ',' or ']' or '}':
             case '[' or '{' or ']' or '}' or ',' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' or '#' or '\n':
                 throw new DeclinedException();
@@ -835,7 +841,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>After a quoted scalar or flow collection only a comment may follow on its line.</summary>
-    private JsonNode EndOfLineAfter(JsonNode node)
+    private SpecNode EndOfLineAfter(SpecNode node)
     {
         SkipSpaces();
         if (!AtLineEndOrComment())
@@ -860,7 +866,6 @@ internal sealed class BlockYamlReader
         if (first is '\'' or '"')
         {
             key = first == '\'' ? ReadSingleQuoted(parentIndent: int.MaxValue) : ReadDoubleQuoted(parentIndent: int.MaxValue);
-            key = JsonValue.Create(key).ToString();
         }
         else
         {
@@ -868,7 +873,7 @@ internal sealed class BlockYamlReader
             if (!YamlToJson.IsPlainString(key))
             {
                 // null, true, 200, 1.5: typed like any plain scalar, then written as JSON text, as YamlDotNet's path does.
-                key = YamlToJson.ConvertPlain(key) is { } value ? value.ToString() : "null";
+                key = YamlToJson.ConvertPlain(key) is SpecValue value ? value.Text : "null";
             }
         }
 
@@ -1057,12 +1062,13 @@ internal sealed class BlockYamlReader
         _pos = end < 0 ? _text.Length : end + 1;
     }
 
-    private T Record<T>(int start, T node)
-        where T : JsonNode?
+    /// <summary>Notes where <paramref name="node"/> starts; a node noted twice keeps the last offset, as the reader's last word on it.</summary>
+    private static T Record<T>(int start, T node)
+        where T : SpecNode?
     {
         if (node is not null)
         {
-            _positions.Add(node, start);
+            node.Offset = start;
         }
 
         return node;

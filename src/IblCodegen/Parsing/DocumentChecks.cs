@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using System.Text.RegularExpressions;
 using System.Threading;
 using IblCodegen.Diagnostics;
@@ -44,7 +44,7 @@ internal sealed partial class DocumentChecks
         return checks._problems;
     }
 
-    private void CheckDocument(JsonObject root)
+    private void CheckDocument(SpecObject root)
     {
         CheckFields(root, Location.Root, DocumentFields);
         if (JsonRead.Object(root, "info") is { } info)
@@ -70,7 +70,7 @@ internal sealed partial class DocumentChecks
                     Rule(pointer, $"The path '{pair.Key}' does not begin with '/'.");
                 }
 
-                if (Expect<JsonObject>(pair.Value, pointer, "a path item") is { } pathItem)
+                if (Expect<SpecObject>(pair.Value, pointer, "a path item") is { } pathItem)
                 {
                     CheckPathItem(pair.Key, pathItem, pointer);
                 }
@@ -103,12 +103,12 @@ internal sealed partial class DocumentChecks
     }
 
     /// <summary>A map of path items that are not under <c>paths</c> (webhooks, components): no template to match.</summary>
-    private void CheckPathItems(JsonObject items, Location pointer)
+    private void CheckPathItems(SpecObject items, Location pointer)
     {
         foreach (var pair in items)
         {
             var itemPointer = pointer.Add(pair.Key);
-            if (Expect<JsonObject>(pair.Value, itemPointer, "a path item") is { } pathItem)
+            if (Expect<SpecObject>(pair.Value, itemPointer, "a path item") is { } pathItem)
             {
                 CheckPathItem(path: null, pathItem, itemPointer);
             }
@@ -116,7 +116,7 @@ internal sealed partial class DocumentChecks
     }
 
     /// <summary>A callback: a path item per runtime expression, or a reference to one kept in components.</summary>
-    private void CheckCallback(JsonObject callback, Location pointer)
+    private void CheckCallback(SpecObject callback, Location pointer)
     {
         if (!CheckReference(callback, pointer, "callback"))
         {
@@ -124,7 +124,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckPathItem(string? path, JsonObject pathItem, Location pointer)
+    private void CheckPathItem(string? path, SpecObject pathItem, Location pointer)
     {
         CheckFields(pathItem, pointer, PathItemFields);
         if (CheckReference(pathItem, pointer, "path item"))
@@ -144,7 +144,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckOperation(string? path, JsonObject operation, Location pointer, List<(string Name, string In)> shared)
+    private void CheckOperation(string? path, SpecObject operation, Location pointer, List<(string Name, string In)> shared)
     {
         CheckFields(operation, pointer, OperationFields);
         CheckServers(operation, pointer);
@@ -153,7 +153,7 @@ internal sealed partial class DocumentChecks
         {
             for (var i = 0; i < tags.Count; i++)
             {
-                Expect<JsonValue>(tags[i], pointer.Add("tags").Add(i), "a tag name");
+                Expect<SpecValue>(tags[i], pointer.Add("tags").Add(i), "a tag name");
             }
         }
 
@@ -177,7 +177,7 @@ internal sealed partial class DocumentChecks
             foreach (var pair in callbacks)
             {
                 var callbackPointer = pointer.Add("callbacks").Add(pair.Key);
-                if (Expect<JsonObject>(pair.Value, callbackPointer, "a callback") is { } callback)
+                if (Expect<SpecObject>(pair.Value, callbackPointer, "a callback") is { } callback)
                 {
                     CheckCallback(callback, callbackPointer);
                 }
@@ -200,7 +200,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckResponses(JsonObject responses, Location pointer)
+    private void CheckResponses(SpecObject responses, Location pointer)
     {
         if (responses.Count == 0)
         {
@@ -220,7 +220,7 @@ internal sealed partial class DocumentChecks
                 Rule(responsePointer, $"'{pair.Key}' is not a status code, a range such as '4XX', or 'default'.");
             }
 
-            if (Expect<JsonObject>(pair.Value, responsePointer, "a response") is { } response)
+            if (Expect<SpecObject>(pair.Value, responsePointer, "a response") is { } response)
             {
                 CheckResponse(response, responsePointer);
             }
@@ -228,7 +228,7 @@ internal sealed partial class DocumentChecks
     }
 
     /// <summary>Checks the <c>parameters</c> of a path item or operation; returns the name and location of each that resolves.</summary>
-    private List<(string Name, string In)> CheckParameters(JsonObject owner, Location ownerPointer)
+    private List<(string Name, string In)> CheckParameters(SpecObject owner, Location ownerPointer)
     {
         var declared = new List<(string, string)>();
         CheckEach(owner, "parameters", ownerPointer, "a parameter", (written, pointer) =>
@@ -250,7 +250,7 @@ internal sealed partial class DocumentChecks
         return declared;
     }
 
-    private void CheckParameter(JsonObject parameter, Location pointer)
+    private void CheckParameter(SpecObject parameter, Location pointer)
     {
         CheckFields(parameter, pointer, ParameterFields);
         Require(parameter, "name", pointer, "The parameter has no 'name'.");
@@ -273,7 +273,7 @@ internal sealed partial class DocumentChecks
         CheckContent(parameter, pointer);
     }
 
-    private void CheckRequestBody(JsonObject body, Location pointer)
+    private void CheckRequestBody(SpecObject body, Location pointer)
     {
         if (!CheckReference(body, pointer, "request body"))
         {
@@ -282,7 +282,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckResponse(JsonObject response, Location pointer)
+    private void CheckResponse(SpecObject response, Location pointer)
     {
         if (CheckReference(response, pointer, "response"))
         {
@@ -294,7 +294,7 @@ internal sealed partial class DocumentChecks
         CheckContent(response, pointer);
     }
 
-    private void CheckContent(JsonObject owner, Location ownerPointer)
+    private void CheckContent(SpecObject owner, Location ownerPointer)
     {
         if (JsonRead.Object(owner, "content") is not { } content)
         {
@@ -305,7 +305,7 @@ internal sealed partial class DocumentChecks
         foreach (var pair in content)
         {
             var mediaPointer = pointer.Add(pair.Key);
-            if (Expect<JsonObject>(pair.Value, mediaPointer, "a media type") is { } mediaType)
+            if (Expect<SpecObject>(pair.Value, mediaPointer, "a media type") is { } mediaType)
             {
                 CheckFields(mediaType, mediaPointer, MediaTypeFields);
                 CheckSchemaAt(mediaType, "schema", mediaPointer);
@@ -313,12 +313,12 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckComponents(JsonObject components)
+    private void CheckComponents(SpecObject components)
     {
         CheckFields(components, Location.Root.Add("components"), ComponentsFields);
         foreach (var pair in components)
         {
-            if (pair.Value is not JsonObject entries || !ComponentsFields.Kinds.ContainsKey(pair.Key))
+            if (pair.Value is not SpecObject entries || !ComponentsFields.Kinds.ContainsKey(pair.Key))
             {
                 continue;
             }
@@ -337,7 +337,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckComponentSection(string section, JsonObject entries, Location sectionPointer)
+    private void CheckComponentSection(string section, SpecObject entries, Location sectionPointer)
     {
         if (section == "schemas")
         {
@@ -354,7 +354,7 @@ internal sealed partial class DocumentChecks
         }
 
         // Examples, headers and links are not read by the generator: only their section's kind is checked.
-        (string What, Action<JsonObject, Location> Check)? entryCheck = section switch
+        (string What, Action<SpecObject, Location> Check)? entryCheck = section switch
         {
             "pathItems" => ("a path item", (entry, pointer) => CheckPathItem(path: null, entry, pointer)),
             "callbacks" => ("an object", CheckCallback),
@@ -373,14 +373,14 @@ internal sealed partial class DocumentChecks
         foreach (var pair in entries)
         {
             var pointer = sectionPointer.Add(pair.Key);
-            if (Expect<JsonObject>(pair.Value, pointer, checker.What) is { } entry)
+            if (Expect<SpecObject>(pair.Value, pointer, checker.What) is { } entry)
             {
                 checker.Check(entry, pointer);
             }
         }
     }
 
-    private void CheckComponentParameter(JsonObject parameter, Location pointer)
+    private void CheckComponentParameter(SpecObject parameter, Location pointer)
     {
         if (!CheckReference(parameter, pointer, "parameter"))
         {
@@ -388,7 +388,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckSecurityScheme(JsonObject scheme, Location pointer)
+    private void CheckSecurityScheme(SpecObject scheme, Location pointer)
     {
         if (CheckReference(scheme, pointer, "security scheme"))
         {
@@ -402,7 +402,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckSchemaAt(JsonObject owner, string keyword, Location ownerPointer)
+    private void CheckSchemaAt(SpecObject owner, string keyword, Location ownerPointer)
     {
         if (owner.TryGetPropertyValue(keyword, out var schema) && schema is not null)
         {
@@ -410,7 +410,7 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private void CheckSchema(JsonNode node, Location pointer)
+    private void CheckSchema(SpecNode node, Location pointer)
     {
         // OpenAPI 3.1 schemas may be plain true (anything) or false (nothing).
         if (!_isOpenApi30 && JsonRead.Kind(node) is JsonValueKind.True or JsonValueKind.False)
@@ -418,7 +418,7 @@ internal sealed partial class DocumentChecks
             return;
         }
 
-        if (Expect<JsonObject>(node, pointer, "a schema") is not { } schema || CheckReference(schema, pointer, "schema"))
+        if (Expect<SpecObject>(node, pointer, "a schema") is not { } schema || CheckReference(schema, pointer, "schema"))
         {
             return;
         }
@@ -457,7 +457,7 @@ internal sealed partial class DocumentChecks
                 for (var i = 0; i < parts.Count; i++)
                 {
                     var partPointer = partsPointer.Add(i);
-                    if (Expect<JsonNode>(parts[i], partPointer, "a schema") is { } part)
+                    if (Expect<SpecNode>(parts[i], partPointer, "a schema") is { } part)
                     {
                         CheckSchema(part, partPointer);
                     }
@@ -475,7 +475,7 @@ internal sealed partial class DocumentChecks
         CheckDiscriminator(schema, pointer);
     }
 
-    private void CheckType(JsonObject schema, Location pointer)
+    private void CheckType(SpecObject schema, Location pointer)
     {
         if (!schema.TryGetPropertyValue("type", out var type) || type is null)
         {
@@ -485,8 +485,8 @@ internal sealed partial class DocumentChecks
         var typePointer = pointer.Add("type");
         var names = type switch
         {
-            JsonValue single when single.GetValueKind() == JsonValueKind.String => [single.GetValue<string>()],
-            JsonArray several when !_isOpenApi30 => several.Select(JsonRead.Scalar).ToArray(),
+            SpecValue single when single.GetValueKind() == JsonValueKind.String => [single.Text],
+            SpecArray several when !_isOpenApi30 => several.Select(JsonRead.Scalar).ToArray(),
             _ => null,
         };
 
@@ -509,7 +509,7 @@ internal sealed partial class DocumentChecks
     /// The discriminator's property must be one every member sends: listed as required by the schema itself, or by
     /// one of the schemas it is composed of.
     /// </summary>
-    private void CheckDiscriminator(JsonObject schema, Location pointer)
+    private void CheckDiscriminator(SpecObject schema, Location pointer)
     {
         if (JsonRead.Object(schema, "discriminator") is not { } discriminator)
         {
@@ -556,11 +556,11 @@ internal sealed partial class DocumentChecks
         return false;
     }
 
-    private void CheckServers(JsonObject owner, Location ownerPointer) =>
+    private void CheckServers(SpecObject owner, Location ownerPointer) =>
         CheckEach(owner, "servers", ownerPointer, "a server", (server, pointer) => CheckFields(server, pointer, ServerFields));
 
     /// <summary>The fields of an object field that holds plain facts (contact, license, external docs).</summary>
-    private void CheckObject(JsonObject owner, string key, Location ownerPointer, Fields fields)
+    private void CheckObject(SpecObject owner, string key, Location ownerPointer, Fields fields)
     {
         if (JsonRead.Object(owner, key) is { } value)
         {
@@ -569,7 +569,7 @@ internal sealed partial class DocumentChecks
     }
 
     /// <summary>Each object of a list field (tags, parameters, security requirements); an item that is not an object is reported.</summary>
-    private void CheckEach(JsonObject owner, string key, Location ownerPointer, string what, Action<JsonObject, Location> check)
+    private void CheckEach(SpecObject owner, string key, Location ownerPointer, string what, Action<SpecObject, Location> check)
     {
         if (JsonRead.Array(owner, key) is not { } items)
         {
@@ -580,7 +580,7 @@ internal sealed partial class DocumentChecks
         for (var i = 0; i < items.Count; i++)
         {
             var itemPointer = pointer.Add(i);
-            if (Expect<JsonObject>(items[i], itemPointer, what) is { } item)
+            if (Expect<SpecObject>(items[i], itemPointer, what) is { } item)
             {
                 check(item, itemPointer);
             }
@@ -591,7 +591,7 @@ internal sealed partial class DocumentChecks
     /// Each field of the object against its table: a value of the wrong kind is an error; a field the object does
     /// not have (extensions, <c>x-…</c>, aside) is a warning, unless the object may carry any (<paramref name="strict"/> false).
     /// </summary>
-    private void CheckFields(JsonObject node, Location pointer, Fields fields, bool strict = true)
+    private void CheckFields(SpecObject node, Location pointer, Fields fields, bool strict = true)
     {
         foreach (var pair in node)
         {
@@ -609,13 +609,13 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private static bool Fits(JsonNode value, Kind kind) => kind switch
+    private static bool Fits(SpecNode value, Kind kind) => kind switch
     {
         Kind.Text => JsonRead.Scalar(value) is not null,
         Kind.Boolean => JsonRead.Kind(value) is JsonValueKind.True or JsonValueKind.False,
         Kind.Number => JsonRead.Kind(value) == JsonValueKind.Number,
-        Kind.Object => value is JsonObject,
-        Kind.List => value is JsonArray,
+        Kind.Object => value is SpecObject,
+        Kind.List => value is SpecArray,
         _ => true,
     };
 
@@ -629,7 +629,7 @@ internal sealed partial class DocumentChecks
     };
 
     /// <summary>True when <paramref name="node"/> is a <c>$ref</c>; reports one that is not a string or leads nowhere.</summary>
-    private bool CheckReference(JsonObject node, Location pointer, string what)
+    private bool CheckReference(SpecObject node, Location pointer, string what)
     {
         if (!node.TryGetPropertyValue("$ref", out var reference))
         {
@@ -652,7 +652,7 @@ internal sealed partial class DocumentChecks
         return true;
     }
 
-    private void Require(JsonObject node, string key, Location pointer, string message)
+    private void Require(SpecObject node, string key, Location pointer, string message)
     {
         if (JsonRead.Text(node, key) is null)
         {
@@ -660,8 +660,8 @@ internal sealed partial class DocumentChecks
         }
     }
 
-    private T? Expect<T>(JsonNode? node, Location pointer, string what)
-        where T : JsonNode
+    private T? Expect<T>(SpecNode? node, Location pointer, string what)
+        where T : SpecNode
     {
         if (node is T expected)
         {
@@ -672,7 +672,7 @@ internal sealed partial class DocumentChecks
         return null;
     }
 
-    private static string Describe(JsonNode? node) => JsonRead.Kind(node) switch
+    private static string Describe(SpecNode? node) => JsonRead.Kind(node) switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",

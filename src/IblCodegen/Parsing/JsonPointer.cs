@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 
@@ -12,10 +12,10 @@ internal static class JsonPointer
         pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One step down a pointer: a member of an object or an item of an array (segment already unescaped), or null.</summary>
-    public static JsonNode? Child(JsonNode? node, string segment) => node switch
+    public static SpecNode? Child(SpecNode? node, string segment) => node switch
     {
-        JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-        JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
+        SpecObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+        SpecArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
         _ => null,
     };
 }

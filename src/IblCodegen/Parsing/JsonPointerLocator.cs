@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using IblCodegen.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -25,8 +25,9 @@ internal sealed class JsonPointerLocator
 
     private readonly string _filePath;
     private readonly string _text;
-    private JsonNode? _tree;
-    private YamlPositions? _positions;
+    private SpecNode? _tree;
+    private string? _treeText;
+    private List<int>? _lineStarts;
 
     public JsonPointerLocator(string filePath, string text)
     {
@@ -35,13 +36,14 @@ internal sealed class JsonPointerLocator
     }
 
     /// <summary>
-    /// The tree <see cref="BlockYamlReader"/> read from the text, with where its nodes start: pointers are then
-    /// found by walking the tree, with no second pass over the text.
+    /// The tree <see cref="BlockYamlReader"/> read, whose nodes know where they start (<see cref="SpecNode.Offset"/>)
+    /// in <paramref name="textRead"/>, the text as it read it (line breaks as LF, no byte order mark): pointers are
+    /// then found by walking the tree, with no second pass over the text.
     /// </summary>
-    public void UseTree(JsonNode? tree, YamlPositions positions)
+    public void UseTree(SpecNode? tree, string textRead)
     {
         _tree = tree;
-        _positions = positions;
+        _treeText = textRead;
     }
 
     /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
@@ -57,7 +59,7 @@ internal sealed class JsonPointerLocator
             return new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
         }
 
-        if (_positions is not null)
+        if (_treeText is not null)
         {
             return targets.ToDictionary(t => t, LocateInTree, StringComparer.Ordinal);
         }
@@ -183,8 +185,12 @@ internal sealed class JsonPointerLocator
         var segments = Segments(pointer).GetEnumerator();
         while (node is not null)
         {
-            if (_positions!.TryGetStart(node, out var line, out var column))
+            if (node.Offset >= 0)
             {
+                var lineStarts = _lineStarts ??= FindLineStarts(_treeText!);
+                var index = lineStarts.BinarySearch(node.Offset);
+                var line = index >= 0 ? index : ~index - 1;
+                var column = node.Offset - lineStarts[line];
                 location = new LocationInfo(_filePath, line, column, line, column);
             }
 
@@ -197,6 +203,17 @@ internal sealed class JsonPointerLocator
         }
 
         return location;
+    }
+
+    private static List<int> FindLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+
+        return starts;
     }
 
     /// <summary>The lookup keys of a pointer and of each of its ancestors, root first.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using System.Text.RegularExpressions;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
@@ -34,7 +34,7 @@ internal sealed partial class ModelBuilder
     private List<TagClientSpec> ClaimClientNames()
     {
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var tag in (JsonRead.Array(_document.Root, "tags") ?? []).OfType<JsonObject>())
+        foreach (var tag in (JsonRead.Array(_document.Root, "tags") ?? SpecArray.Empty).OfType<SpecObject>())
         {
             if (JsonRead.Text(tag, "name") is { Length: > 0 } name && !descriptions.ContainsKey(name))
             {
@@ -62,9 +62,9 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The first tag an operation names; "default" when it names none.</summary>
-    private static string TagOf(JsonObject operation)
+    private static string TagOf(SpecObject operation)
     {
-        foreach (var tag in JsonRead.Array(operation, "tags") ?? [])
+        foreach (var tag in JsonRead.Array(operation, "tags") ?? SpecArray.Empty)
         {
             if (JsonRead.Scalar(tag) is { Length: > 0 } name)
             {
@@ -76,7 +76,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>Every operation, paths in ordinal order and methods in <see cref="MethodOrder"/>, with its path item.</summary>
-    private IEnumerable<(string Path, JsonObject PathItem, string Method, JsonObject Operation)> Operations()
+    private IEnumerable<(string Path, SpecObject PathItem, string Method, SpecObject Operation)> Operations()
     {
         if (JsonRead.Object(_document.Root, "paths") is not { } paths)
         {
@@ -86,7 +86,7 @@ internal sealed partial class ModelBuilder
         foreach (var pair in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             // A path item may be a $ref to one kept elsewhere in the document.
-            if (pair.Value is not JsonObject written || _document.Resolve(written, out _) is not { } pathItem)
+            if (pair.Value is not SpecObject written || _document.Resolve(written, out _) is not { } pathItem)
             {
                 continue;
             }
@@ -113,7 +113,7 @@ internal sealed partial class ModelBuilder
         return operations.ToEquatableArray();
     }
 
-    private OperationSpec BuildOperation(string path, string pathPointer, JsonObject pathItem, string method, JsonObject operation)
+    private OperationSpec BuildOperation(string path, string pathPointer, SpecObject pathItem, string method, SpecObject operation)
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
         var tag = TagOf(operation);
@@ -139,7 +139,7 @@ internal sealed partial class ModelBuilder
             Pointer: pointer);
     }
 
-    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string pathPointer, JsonObject pathItem, string pointer, JsonObject operation)
+    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string pathPointer, SpecObject pathItem, string pointer, SpecObject operation)
     {
         // Operation parameters override path-level ones of the same name and location.
         var declared = new List<Parameter>();
@@ -194,7 +194,7 @@ internal sealed partial class ModelBuilder
     /// How the spec's style and explode say to write an array; null repeats the name per value. The defaults are
     /// the spec's: form (exploded) in a query or cookie, simple in a path or header.
     /// </summary>
-    private static string? ArraySeparator(JsonObject parameter, Model.ParameterLocation location)
+    private static string? ArraySeparator(SpecObject parameter, Model.ParameterLocation location)
     {
         var isForm = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie;
         var style = JsonRead.String(parameter, "style") ?? (isForm ? "form" : "simple");
@@ -208,9 +208,9 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>A parameter as declared: its node (references followed), name, location and where it is written.</summary>
-    private readonly record struct Parameter(JsonObject Node, string Name, Model.ParameterLocation Location, string Pointer);
+    private readonly record struct Parameter(SpecObject Node, string Name, Model.ParameterLocation Location, string Pointer);
 
-    private void AddParameters(List<Parameter> declared, JsonArray? parameters, string pointer)
+    private void AddParameters(List<Parameter> declared, SpecArray? parameters, string pointer)
     {
         if (parameters is null)
         {
@@ -219,7 +219,7 @@ internal sealed partial class ModelBuilder
 
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (parameters[i] is not JsonObject written)
+            if (parameters[i] is not SpecObject written)
             {
                 continue;
             }
@@ -269,9 +269,9 @@ internal sealed partial class ModelBuilder
     };
 
     /// <summary>The spec's default as a C# expression of the parameter's type; null when it does not fit the type.</summary>
-    private static string? DefaultLiteral(JsonNode? value, ValueKind kind, string typeName)
+    private static string? DefaultLiteral(SpecNode? value, ValueKind kind, string typeName)
     {
-        if (value is not JsonValue json || IsJsonNull(json))
+        if (value is not SpecValue json || IsJsonNull(json))
         {
             return null;
         }
@@ -291,7 +291,7 @@ internal sealed partial class ModelBuilder
         };
     }
 
-    private RequestBodySpec? BuildBody(string operationName, string pointer, JsonObject? written)
+    private RequestBodySpec? BuildBody(string operationName, string pointer, SpecObject? written)
     {
         if (written is null)
         {
@@ -328,7 +328,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The schema of one media type of a <c>content</c> map; null when it has none.</summary>
-    private SchemaNode? SchemaOf(JsonObject content, string contentType) =>
+    private SchemaNode? SchemaOf(SpecObject content, string contentType) =>
         JsonRead.Object(content, contentType) is { } mediaType && JsonRead.Object(mediaType, "schema") is { } schema ? _document.Schema(schema) : null;
 
     private static bool IsJson(string contentType) =>
@@ -336,7 +336,7 @@ internal sealed partial class ModelBuilder
         || contentType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0
         || contentType == "*/*";
 
-    private EquatableArray<ResponseSpec> BuildResponses(string operationName, string pointer, JsonObject operation)
+    private EquatableArray<ResponseSpec> BuildResponses(string operationName, string pointer, SpecObject operation)
     {
         if (JsonRead.Object(operation, "responses") is not { } responses)
         {
@@ -346,7 +346,7 @@ internal sealed partial class ModelBuilder
         var result = new List<ResponseSpec>();
         foreach (var pair in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (!int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || pair.Value is not JsonObject written)
+            if (!int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || pair.Value is not SpecObject written)
             {
                 continue;
             }
@@ -380,14 +380,14 @@ internal sealed partial class ModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<string> BuildPermissions(string operationId, string pointer, JsonObject operation, string? description)
+    private EquatableArray<string> BuildPermissions(string operationId, string pointer, SpecObject operation, string? description)
     {
         if (operation.TryGetPropertyValue(PermissionsExtension, out var extension))
         {
-            if (extension is JsonArray array
-                && array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String && Identifier.IsMatch(value.GetValue<string>())))
+            if (extension is SpecArray array
+                && array.All(item => item is SpecValue value && value.GetValueKind() == JsonValueKind.String && Identifier.IsMatch(value.Text)))
             {
-                return array.Select(item => item!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToEquatableArray();
+                return array.Select(item => ((SpecValue)item!).Text).Distinct(StringComparer.Ordinal).ToEquatableArray();
             }
 
             Report(DiagnosticDescriptors.InvalidPermissions, JsonPointer.Append(pointer, PermissionsExtension), operationId);
@@ -408,7 +408,7 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>The schemes an operation's security requirements name (its own, or else the document's).</summary>
-    private EquatableArray<string> BuildSecurity(JsonObject operation)
+    private EquatableArray<string> BuildSecurity(SpecObject operation)
     {
         var requirements = JsonRead.Array(operation, "security") ?? JsonRead.Array(_document.Root, "security");
         if (requirements is null)
@@ -417,7 +417,7 @@ internal sealed partial class ModelBuilder
         }
 
         return requirements
-            .OfType<JsonObject>()
+            .OfType<SpecObject>()
             .SelectMany(requirement => requirement.Select(scheme => scheme.Key))
             .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
@@ -435,7 +435,7 @@ internal sealed partial class ModelBuilder
         var result = new List<SecuritySchemeSpec>();
         foreach (var pair in schemes.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            if (pair.Value is not JsonObject written || _document.Resolve(written, out _) is not { } scheme)
+            if (pair.Value is not SpecObject written || _document.Resolve(written, out _) is not { } scheme)
             {
                 continue;
             }

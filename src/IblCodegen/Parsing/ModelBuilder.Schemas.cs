@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
 
@@ -207,7 +207,7 @@ internal sealed partial class ModelBuilder
             return JsonElementType;
         }
 
-        if (_document.Find(target) is not JsonObject node)
+        if (_document.Find(target) is not SpecObject node)
         {
             Report(DiagnosticDescriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), target, $"'{pointer}' is generated as JsonElement");
             return JsonElementType;
@@ -320,7 +320,7 @@ internal sealed partial class ModelBuilder
     /// <summary>The schema a reference points to, for questions about its shape.</summary>
     private static SchemaNode Resolve(SchemaNode schema) => schema is { IsReference: true, Target: { } target } ? target : schema;
 
-    private static bool IsJsonNull(JsonNode? value) => JsonRead.Kind(value) == JsonValueKind.Null;
+    private static bool IsJsonNull(SpecNode? value) => JsonRead.Kind(value) == JsonValueKind.Null;
 
     private static bool IsStringEnum(SchemaNode schema)
     {
@@ -356,7 +356,7 @@ internal sealed partial class ModelBuilder
     /// <summary>A schema that admits only the empty string: drf-spectacular's BlankEnum.</summary>
     private static bool IsBlankOnly(SchemaNode schema) =>
         Resolve(schema).Enum is { Count: > 0 } values
-        && values.All(v => IsJsonNull(v) || (v!.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0));
+        && values.All(v => IsJsonNull(v) || (v is SpecValue { Text.Length: 0 } text && text.GetValueKind() == JsonValueKind.String));
 
     /// <summary>The <c>allOf</c> parts that contribute something: drf-spectacular pads some with empty schemas.</summary>
     private static List<(SchemaNode Schema, int Index)> SignificantParts(IReadOnlyList<SchemaNode?> parts)
@@ -388,5 +388,5 @@ internal sealed partial class ModelBuilder
         return result;
     }
 
-    private static string? DefaultText(JsonNode? value) => value?.ToJsonString();
+    private static string? DefaultText(SpecNode? value) => value?.ToJsonString();
 }

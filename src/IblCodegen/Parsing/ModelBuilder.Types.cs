@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Model;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 
@@ -158,12 +159,11 @@ internal sealed partial class ModelBuilder
         var members = new List<EnumMemberSpec>();
         foreach (var value in schema.Enum!)
         {
-            if (IsJsonNull(value) || value!.GetValueKind() != JsonValueKind.String)
+            if (value is not SpecValue { Text: var text } || value.GetValueKind() != JsonValueKind.String)
             {
                 continue;
             }
 
-            var text = value.GetValue<string>();
             if (seen.Add(text))
             {
                 members.Add(new EnumMemberSpec(names.Claim(Identifiers.ToPascalCase(text, "Empty")), text));

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using Microsoft.CodeAnalysis;
 
 namespace IblCodegen.Parsing;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 
@@ -28,7 +28,7 @@ internal sealed class SchemaNode
     private const string ComponentPrefix = "#/components/schemas/";
 
     private readonly SpecDocument _document;
-    private readonly JsonObject _node;
+    private readonly SpecObject _node;
     private SchemaNode? _definition;
     private bool _definitionResolved;
     private SchemaTypes? _type;
@@ -36,13 +36,13 @@ internal sealed class SchemaNode
     private IReadOnlyList<KeyValuePair<string, SchemaNode>>? _properties;
     private HashSet<string>? _required;
 
-    public SchemaNode(SpecDocument document, JsonObject node)
+    public SchemaNode(SpecDocument document, SpecObject node)
     {
         _document = document;
         _node = node;
-        if (node.TryGetPropertyValue("$ref", out var reference) && reference is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        if (node.TryGetPropertyValue("$ref", out var reference) && reference is SpecValue value && value.GetValueKind() == JsonValueKind.String)
         {
-            Reference = value.GetValue<string>();
+            Reference = value.Text;
             if (Reference.StartsWith(ComponentPrefix, StringComparison.Ordinal) && Reference.IndexOf('/', ComponentPrefix.Length) < 0)
             {
                 ReferenceId = Reference.Substring(ComponentPrefix.Length).Replace("~1", "/").Replace("~0", "~");
@@ -123,10 +123,10 @@ internal sealed class SchemaNode
 
     public int? MinLength => Definition is { } definition ? JsonRead.Int(definition._node, "minLength") : null;
 
-    public JsonNode? Default => Definition?._node["default"];
+    public SpecNode? Default => Definition?._node["default"];
 
     /// <summary>The values of <c>enum</c>; null when there is none.</summary>
-    public JsonArray? Enum => Definition?._node["enum"] as JsonArray;
+    public SpecArray? Enum => Definition?._node["enum"] as SpecArray;
 
     public SchemaNode? Items => Child("items");
 
@@ -144,7 +144,7 @@ internal sealed class SchemaNode
     {
         get
         {
-            if (Definition is not { } definition || definition._node["properties"] is not JsonObject properties)
+            if (Definition is not { } definition || definition._node["properties"] is not SpecObject properties)
             {
                 return null;
             }
@@ -154,7 +154,7 @@ internal sealed class SchemaNode
                 var list = new List<KeyValuePair<string, SchemaNode>>(properties.Count);
                 foreach (var pair in properties)
                 {
-                    list.Add(new(pair.Key, pair.Value is JsonObject schema ? _document.Schema(schema) : _document.EmptySchema));
+                    list.Add(new(pair.Key, pair.Value is SpecObject schema ? _document.Schema(schema) : _document.EmptySchema));
                 }
 
                 definition._properties = list;
@@ -193,13 +193,13 @@ internal sealed class SchemaNode
             if (definition._required is null)
             {
                 definition._required = new HashSet<string>(StringComparer.Ordinal);
-                if (definition._node["required"] is JsonArray names)
+                if (definition._node["required"] is SpecArray names)
                 {
                     foreach (var name in names)
                     {
-                        if (name is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                        if (name is SpecValue value && value.GetValueKind() == JsonValueKind.String)
                         {
-                            definition._required.Add(value.GetValue<string>());
+                            definition._required.Add(value.Text);
                         }
                     }
                 }
@@ -211,19 +211,19 @@ internal sealed class SchemaNode
 
     /// <summary>The discriminator's property name, when there is a usable one.</summary>
     public string? DiscriminatorProperty =>
-        Definition?._node["discriminator"] is JsonObject discriminator && JsonRead.String(discriminator, "propertyName") is { Length: > 0 } name ? name : null;
+        Definition?._node["discriminator"] is SpecObject discriminator && JsonRead.String(discriminator, "propertyName") is { Length: > 0 } name ? name : null;
 
     /// <summary><c>discriminator.mapping</c>: each value with the component it selects, in written order.</summary>
     public IEnumerable<KeyValuePair<string, string>> DiscriminatorMapping()
     {
-        if (Definition?._node["discriminator"] is JsonObject discriminator && discriminator["mapping"] is JsonObject mapping)
+        if (Definition?._node["discriminator"] is SpecObject discriminator && discriminator["mapping"] is SpecObject mapping)
         {
             foreach (var pair in mapping)
             {
-                if (pair.Value is JsonValue target && target.GetValueKind() == JsonValueKind.String)
+                if (pair.Value is SpecValue target && target.GetValueKind() == JsonValueKind.String)
                 {
                     // A mapping names a schema by reference or, in the short form, by its component name.
-                    var text = target.GetValue<string>();
+                    var text = target.Text;
                     var id = text.StartsWith(ComponentPrefix, StringComparison.Ordinal) ? text.Substring(ComponentPrefix.Length) : text;
                     yield return new(pair.Key, id);
                 }
@@ -234,12 +234,12 @@ internal sealed class SchemaNode
     /// <summary><c>nullable: true</c> (OpenAPI 3.0) or <c>x-nullable: true</c> (Swagger 2.0) written on this very schema.</summary>
     public bool IsMarkedNullable => JsonRead.Flag(_node, "nullable") || JsonRead.Flag(_node, "x-nullable");
 
-    private static SchemaTypes? ReadType(JsonObject node)
+    private static SchemaTypes? ReadType(SpecObject node)
     {
         SchemaTypes? types = node["type"] switch
         {
-            JsonValue single when single.GetValueKind() == JsonValueKind.String => Parse(single.GetValue<string>()),
-            JsonArray several => ParseAll(several),
+            SpecValue single when single.GetValueKind() == JsonValueKind.String => Parse(single.Text),
+            SpecArray several => ParseAll(several),
             _ => null,
         };
 
@@ -251,12 +251,12 @@ internal sealed class SchemaNode
         return types;
     }
 
-    private static SchemaTypes? ParseAll(JsonArray names)
+    private static SchemaTypes? ParseAll(SpecArray names)
     {
         SchemaTypes? result = null;
         foreach (var name in names)
         {
-            if (name is JsonValue value && value.GetValueKind() == JsonValueKind.String && Parse(value.GetValue<string>()) is { } type)
+            if (name is SpecValue value && value.GetValueKind() == JsonValueKind.String && Parse(value.Text) is { } type)
             {
                 result = (result ?? 0) | type;
             }
@@ -279,11 +279,11 @@ internal sealed class SchemaNode
     };
 
     private SchemaNode? Child(string keyword) =>
-        Definition?._node[keyword] is JsonObject child ? _document.Schema(child) : null;
+        Definition?._node[keyword] is SpecObject child ? _document.Schema(child) : null;
 
     private IReadOnlyList<SchemaNode?>? List(string keyword)
     {
-        if (Definition?._node[keyword] is not JsonArray items)
+        if (Definition?._node[keyword] is not SpecArray items)
         {
             return null;
         }
@@ -291,7 +291,7 @@ internal sealed class SchemaNode
         var list = new SchemaNode?[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            list[i] = items[i] is JsonObject item ? _document.Schema(item) : null;
+            list[i] = items[i] is SpecObject item ? _document.Schema(item) : null;
         }
 
         return list;

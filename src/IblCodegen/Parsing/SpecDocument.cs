@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 
@@ -11,34 +11,28 @@ namespace IblCodegen.Parsing;
 /// </summary>
 internal sealed class SpecDocument
 {
-    private readonly Dictionary<JsonObject, SchemaNode> _schemas = new(ReferenceComparer<JsonObject>.Instance);
-    private readonly JsonObject? _componentSchemas;
+    private readonly SpecObject? _componentSchemas;
 
-    public SpecDocument(JsonObject root)
+    public SpecDocument(SpecObject root)
     {
         Root = root;
         Components = JsonRead.Object(root, "components");
         _componentSchemas = Components is null ? null : JsonRead.Object(Components, "schemas");
-        EmptySchema = new SchemaNode(this, new JsonObject());
+        EmptySchema = new SchemaNode(this, new SpecObject([], []));
     }
 
-    public JsonObject Root { get; }
+    public SpecObject Root { get; }
 
-    public JsonObject? Components { get; }
+    public SpecObject? Components { get; }
 
     /// <summary>Stands in for a schema the document leaves out or writes as null: a schema that allows anything.</summary>
     public SchemaNode EmptySchema { get; }
 
     /// <summary>The view of a schema object, created once per node.</summary>
-    public SchemaNode Schema(JsonObject node)
+    public SchemaNode Schema(SpecObject node)
     {
-        if (!_schemas.TryGetValue(node, out var schema))
-        {
-            schema = new SchemaNode(this, node);
-            _schemas.Add(node, schema);
-        }
-
-        return schema;
+        // Kept on the node: a lookup by identity for each schema reached cost a cold build some 30 ms.
+        return node.SchemaView ??= new SchemaNode(this, node);
     }
 
     /// <summary>A component schema by name; a component written as null allows anything.</summary>
@@ -49,7 +43,7 @@ internal sealed class SpecDocument
             return null;
         }
 
-        return node is JsonObject schema ? Schema(schema) : EmptySchema;
+        return node is SpecObject schema ? Schema(schema) : EmptySchema;
     }
 
     /// <summary>
@@ -58,14 +52,14 @@ internal sealed class SpecDocument
     /// reference leads nowhere, outside the document or round in a circle. <paramref name="target"/> is the last
     /// reference followed.
     /// </summary>
-    public JsonObject? Resolve(JsonObject node, out string? target)
+    public SpecObject? Resolve(SpecObject node, out string? target)
     {
         target = null;
         var visited = new HashSet<string>(StringComparer.Ordinal);
         while (JsonRead.String(node, "$ref") is { } reference)
         {
             target = reference;
-            if (!visited.Add(reference) || Find(reference) is not JsonObject next)
+            if (!visited.Add(reference) || Find(reference) is not SpecObject next)
             {
                 return null;
             }
@@ -77,14 +71,14 @@ internal sealed class SpecDocument
     }
 
     /// <summary>The node at a local pointer (<c>#/a/b~1c</c>, segments escaped as RFC 6901 says), or null.</summary>
-    public JsonNode? Find(string pointer)
+    public SpecNode? Find(string pointer)
     {
         if (!pointer.StartsWith("#", StringComparison.Ordinal))
         {
             return null;
         }
 
-        JsonNode? node = Root;
+        SpecNode? node = Root;
         var start = pointer.StartsWith("#/", StringComparison.Ordinal) ? 2 : pointer.Length;
         while (node is not null && start < pointer.Length)
         {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
@@ -46,7 +46,7 @@ internal static class SpecParser
             return null;
         }
 
-        if (root is not JsonObject document || !(document.ContainsKey("openapi") || document.ContainsKey("swagger")))
+        if (root is not SpecObject document || !(document.ContainsKey("openapi") || document.ContainsKey("swagger")))
         {
             var reason = root is null ? "the file is empty" : "it has no 'openapi' (or 'swagger') field at its top level";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(null), file.Path, reason));
@@ -85,10 +85,10 @@ internal static class SpecParser
         return model;
     }
 
-    private static JsonObject? Upgrade(JsonObject swagger, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
+    private static SpecObject? Upgrade(SpecObject swagger, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)
     {
         var errors = new List<(string Pointer, string Message)>();
-        JsonObject? upgraded;
+        SpecObject? upgraded;
         try
         {
             upgraded = SwaggerUpgrade.ToOpenApi3(swagger, errors);
@@ -115,21 +115,21 @@ internal static class SpecParser
         version.Length >= 3 && version.StartsWith("3.", StringComparison.Ordinal) && version[2] is '0' or '1' or '2'
         && (version.Length == 3 || version[3] == '.');
 
-    private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out JsonNode? root)
+    private static bool TryReadTree(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out SpecNode? root)
     {
         root = null;
         try
         {
             if (IsJsonFile(file.Path))
             {
-                root = JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+                root = SpecJson.Read(file.Text, YamlToJson.MaxDepth);
                 return true;
             }
 
-            root = YamlToJson.Convert(file.Text, cancellationToken, out var positions);
-            if (positions is not null)
+            root = YamlToJson.Convert(file.Text, cancellationToken, out var offsetsText);
+            if (offsetsText is not null)
             {
-                locator.UseTree(root, positions);
+                locator.UseTree(root, offsetsText);
             }
 
             return true;
@@ -148,7 +148,7 @@ internal static class SpecParser
         }
     }
 
-    private static SpecIdentity CreateIdentity(SpecFile file, JsonObject document)
+    private static SpecIdentity CreateIdentity(SpecFile file, SpecObject document)
     {
         var stem = Path.GetFileNameWithoutExtension(file.Path);
         var info = JsonRead.Object(document, "info");

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text;
+using IblCodegen.Parsing.Tree;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -18,10 +18,11 @@ internal static class SwaggerUpgrade
     private static readonly Uri BaseUri = new("file:///openapi/");
 
     /// <summary>The upgraded document, or null when it cannot be read; the reader's complaints go to <paramref name="errors"/> as (pointer, message).</summary>
-    public static JsonObject? ToOpenApi3(JsonObject swagger, List<(string Pointer, string Message)> errors)
+    public static SpecObject? ToOpenApi3(SpecObject swagger, List<(string Pointer, string Message)> errors)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-        var result = new OpenApiJsonReader().Read(swagger, BaseUri, settings);
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes(swagger.ToJsonString()));
+        var result = new OpenApiJsonReader().Read(json, BaseUri, settings);
         foreach (var error in result.Diagnostic?.Errors ?? [])
         {
             errors.Add((error.Pointer ?? string.Empty, error.Message));
@@ -35,6 +36,6 @@ internal static class SwaggerUpgrade
         using var text = new StringWriter();
         document.SerializeAsV3(new OpenApiJsonWriter(text));
         // Written out as 3.0 the document nests deeper than the 2.0 it came from (content, then schema).
-        return JsonNode.Parse(text.ToString(), documentOptions: new JsonDocumentOptions { MaxDepth = YamlToJson.MaxDepth * 2 }) as JsonObject;
+        return SpecJson.Read(text.ToString(), YamlToJson.MaxDepth * 2) as SpecObject;
     }
 }

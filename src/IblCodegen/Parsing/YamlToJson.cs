@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text.Json.Nodes;
+using IblCodegen.Parsing.Tree;
 using System.Threading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -10,7 +10,7 @@ using YamlDotNet.Core.Events;
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Turns a YAML document into a <see cref="JsonNode"/> tree, which Microsoft.OpenApi 3.x reads natively.
+/// Turns a YAML document into a <see cref="SpecNode"/> tree, which Microsoft.OpenApi 3.x reads natively.
 /// </summary>
 /// <remarks>
 /// The block YAML that spec tools write is read by <see cref="BlockYamlReader"/>, which is several times faster on a
@@ -29,7 +29,8 @@ internal sealed class YamlToJson
 
     private readonly IParser _parser;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SpecNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly SpecTreeBuilder _tree = new();
     private int _nodeCount;
 
     private YamlToJson(IParser parser, CancellationToken cancellationToken)
@@ -40,17 +41,26 @@ internal sealed class YamlToJson
 
     /// <summary>Converts the first document of <paramref name="yaml"/>; null when the text holds no document.</summary>
     /// <exception cref="YamlException">The text is not valid YAML, or exceeds the depth or size bounds.</exception>
-    public static JsonNode? Convert(string yaml, CancellationToken cancellationToken) => Convert(yaml, cancellationToken, out _);
+    public static SpecNode? Convert(string yaml, CancellationToken cancellationToken) => Convert(yaml, cancellationToken, out _);
 
     /// <summary>
-    /// Converts the first document; <paramref name="positions"/> says where its nodes start when the fast
-    /// <see cref="BlockYamlReader"/> read it (null when YamlDotNet did).
+    /// Converts the first document; <paramref name="offsetsText"/> is the text the node offsets refer to when the
+    /// fast <see cref="BlockYamlReader"/> read it, and null when YamlDotNet did (its path notes no offsets).
     /// </summary>
-    public static JsonNode? Convert(string yaml, CancellationToken cancellationToken, out YamlPositions? positions) =>
-        BlockYamlReader.TryRead(yaml, cancellationToken, out var root, out positions) ? root : ConvertWithYamlDotNet(yaml, cancellationToken);
+    public static SpecNode? Convert(string yaml, CancellationToken cancellationToken, out string? offsetsText)
+    {
+        if (BlockYamlReader.TryRead(yaml, cancellationToken, out var root, out var textRead))
+        {
+            offsetsText = textRead;
+            return root;
+        }
+
+        offsetsText = null;
+        return ConvertWithYamlDotNet(yaml, cancellationToken);
+    }
 
     /// <summary>The general path: any YAML YamlDotNet reads, and the error positions for what it cannot.</summary>
-    internal static JsonNode? ConvertWithYamlDotNet(string yaml, CancellationToken cancellationToken)
+    internal static SpecNode? ConvertWithYamlDotNet(string yaml, CancellationToken cancellationToken)
     {
         var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
@@ -74,7 +84,7 @@ internal sealed class YamlToJson
         }
     }
 
-    private JsonNode? ReadNode(int depth)
+    private SpecNode? ReadNode(int depth)
     {
         var current = _parser.Current ?? throw new YamlException("Unexpected end of the YAML stream.");
         if (depth > MaxDepth)
@@ -105,40 +115,37 @@ internal sealed class YamlToJson
             case SequenceStart sequenceStart:
             {
                 _parser.MoveNext();
-                var array = new JsonArray();
+                _tree.BeginArray();
                 while (!_parser.TryConsume<SequenceEnd>(out _))
                 {
-                    array.Add(ReadNode(depth + 1));
+                    _tree.AddItem(ReadNode(depth + 1));
                 }
 
-                return Remember(sequenceStart.Anchor, array, countBefore);
+                return Remember(sequenceStart.Anchor, _tree.EndArray(), countBefore);
             }
 
             case MappingStart mappingStart:
             {
                 _parser.MoveNext();
-                var obj = new JsonObject();
+                _tree.BeginObject();
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     var keyEvent = _parser.Current!;
                     var key = ReadNode(depth + 1) switch
                     {
-                        JsonValue scalarKey => scalarKey.ToString(),
+                        SpecValue scalarKey => scalarKey.Text,
                         null => "null",
                         _ => throw new YamlException(keyEvent.Start, keyEvent.End, "Only scalar mapping keys can be represented in JSON."),
                     };
 
-                    var value = ReadNode(depth + 1);
-                    if (obj.ContainsKey(key))
+                    if (!_tree.TryAdd(key, ReadNode(depth + 1)))
                     {
                         throw new YamlException(keyEvent.Start, keyEvent.End, $"The key '{key}' appears twice in the same mapping.");
                     }
-
-                    obj.Add(key, value);
                 }
 
-                return Remember(mappingStart.Anchor, obj, countBefore);
+                return Remember(mappingStart.Anchor, _tree.EndObject(), countBefore);
             }
 
             default:
@@ -155,7 +162,7 @@ internal sealed class YamlToJson
         }
     }
 
-    private JsonNode? Remember(AnchorName anchor, JsonNode? node, int countBefore)
+    private SpecNode? Remember(AnchorName anchor, SpecNode? node, int countBefore)
     {
         if (!anchor.IsEmpty)
         {
@@ -166,10 +173,10 @@ internal sealed class YamlToJson
     }
 
     /// <summary>The YAML 1.2 core schema for plain scalars; anything quoted or explicitly tagged as a string stays a string.</summary>
-    private static JsonNode? ConvertScalar(Scalar scalar)
+    private static SpecNode? ConvertScalar(Scalar scalar)
     {
         return scalar.Style != ScalarStyle.Plain || scalar.Tag == "tag:yaml.org,2002:str"
-            ? JsonValue.Create(scalar.Value)
+            ? SpecValue.String(scalar.Value)
             : ConvertPlain(scalar.Value);
     }
 
@@ -180,47 +187,96 @@ internal sealed class YamlToJson
         && text is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE");
 
     /// <summary>A plain (unquoted, untagged) scalar by the YAML 1.2 core schema.</summary>
-    internal static JsonNode? ConvertPlain(string text)
+    internal static SpecNode? ConvertPlain(string text)
     {
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL":
                 return null;
             case "true" or "True" or "TRUE":
-                return JsonValue.Create(true);
+                return SpecValue.Boolean(true);
             case "false" or "False" or "FALSE":
-                return JsonValue.Create(false);
+                return SpecValue.Boolean(false);
         }
 
         if (LooksNumeric(text))
         {
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
             {
-                return JsonValue.Create(integer);
+                return SpecValue.Number(integer.ToString(CultureInfo.InvariantCulture));
             }
 
             if (text.StartsWith("0x", StringComparison.Ordinal)
                 && long.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
             {
-                return JsonValue.Create(hex);
+                return SpecValue.Number(hex.ToString(CultureInfo.InvariantCulture));
             }
 
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
             {
-                // Parsed from the text itself where JSON allows it, so "1.50" keeps its spelling for readers
-                // that ask for the raw value (info.version: 1.0 must not become "1").
-                try
-                {
-                    return JsonNode.Parse(NormalizeFloat(text));
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    return JsonValue.Create(real);
-                }
+                // Kept as written where JSON allows it, so "1.50" keeps its spelling for readers that ask for the
+                // raw value (info.version: 1.0 must not become "1"); otherwise ("01.5") as the shortest round trip.
+                var normalized = NormalizeFloat(text);
+                return SpecValue.Number(IsJsonNumber(normalized) ? normalized : real.ToString("R", CultureInfo.InvariantCulture));
             }
         }
 
-        return JsonValue.Create(text);
+        return SpecValue.String(text);
+    }
+
+    /// <summary>JSON's number grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
+    private static bool IsJsonNumber(string text)
+    {
+        var i = 0;
+        if (i < text.Length && text[i] == '-')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] == '0')
+        {
+            i++;
+        }
+        else if (!Digits(text, ref i))
+        {
+            return false;
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            if (!Digits(text, ref i))
+            {
+                return false;
+            }
+        }
+
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            if (!Digits(text, ref i))
+            {
+                return false;
+            }
+        }
+
+        return i == text.Length;
+
+        static bool Digits(string text, ref int i)
+        {
+            var start = i;
+            while (i < text.Length && text[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            return i > start;
+        }
     }
 
     private static bool LooksNumeric(string text)
