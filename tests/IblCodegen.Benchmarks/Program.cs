@@ -18,12 +18,12 @@ if (args is ["measure", var spec])
     var driver = benchmark.FullRun();
     stopwatch.Stop();
     var result = driver.GetRunResult();
-    foreach (var pair in census?.Counts.ToArray().OrderByDescending(p => p.Value).Take(25) ?? [])
+    foreach (var pair in census?.Counts.ToArray().OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS_FULL") == "1" ? 5000 : 25) ?? [])
     {
         Console.Error.WriteLine($"  jit {pair.Value,5} {pair.Key}");
     }
 
-    foreach (var pair in allocations?.Counts.ToArray().OrderByDescending(p => p.Value).Take(25) ?? [])
+    foreach (var pair in allocations?.Counts.ToArray().OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS_FULL") == "1" ? 5000 : 25) ?? [])
     {
         Console.Error.WriteLine($"  allocated ~{pair.Value * 100,6} KB {pair.Key}");
     }

@@ -13,7 +13,7 @@ internal sealed class RuntimeEventCensus(EventKeywords keywords, string eventPre
     public readonly ConcurrentDictionary<string, int> Counts = new();
 
     public static RuntimeEventCensus JitByNamespace() =>
-        new((EventKeywords)0x10, "MethodLoadVerbose", "MethodNamespace", ns => string.Join('.', ns.Split('.').Take(3)));
+        new((EventKeywords)0x10, "MethodLoadVerbose", "MethodNamespace", ns => Environment.GetEnvironmentVariable("IBLCODEGEN_JIT_CENSUS_FULL") == "1" ? ns : string.Join('.', ns.Split('.').Take(3)));
 
     public static RuntimeEventCensus AllocationsByType() =>
         new((EventKeywords)0x1, "GCAllocationTick", "TypeName", type => type);

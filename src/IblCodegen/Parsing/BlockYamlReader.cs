@@ -29,6 +29,7 @@ internal sealed class BlockYamlReader
     private readonly CancellationToken _cancellationToken;
     private readonly StringBuilder _buffer = new();
     private readonly SpecTreeBuilder _tree = new();
+    private readonly StringPool _strings = new();
     private int _pos;
     private int _entries;
 
@@ -374,7 +375,7 @@ internal sealed class BlockYamlReader
 
         _pos = i;
         NextLine();
-        return _text.Substring(start, end - start);
+        return _strings.Get(_text, start, end - start);
     }
 
     private string ReadSingleQuoted(int parentIndent)
@@ -823,7 +824,7 @@ internal sealed class BlockYamlReader
         }
 
         _pos = end;
-        return YamlToJson.ConvertPlain(_text.Substring(start, end - start));
+        return YamlToJson.ConvertPlain(_strings.Get(_text, start, end - start));
     }
 
     private void SkipFlowSpaces()
@@ -869,7 +870,7 @@ internal sealed class BlockYamlReader
         }
         else
         {
-            key = _text.Substring(_pos, keyEnd - _pos);
+            key = _strings.Get(_text, _pos, keyEnd - _pos);
             if (!YamlToJson.IsPlainString(key))
             {
                 // null, true, 200, 1.5: typed like any plain scalar, then written as JSON text, as YamlDotNet's path does.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,6 +8,12 @@ namespace IblCodegen.Parsing;
 /// <summary>Turns the spec's names (snake_case, kebab-case, dotted, anything) into C# identifiers.</summary>
 internal static class Identifiers
 {
+    [ThreadStatic]
+    private static StringBuilder? s_builder;
+
+    [ThreadStatic]
+    private static StringBuilder? s_word;
+
     /// <summary>
     /// PascalCase from the letters and digits of <paramref name="name"/>: every run of other characters starts a new
     /// word, as does a lower-to-upper change ("courseID" stays "CourseID"). A leading digit gets an underscore, and an
@@ -14,8 +21,10 @@ internal static class Identifiers
     /// </summary>
     public static string ToPascalCase(string name, string fallback = "Value")
     {
-        var builder = new StringBuilder(name.Length);
-        var word = new StringBuilder();
+        // Called for every name the model declares: two builders a call came to 4 MB for the published spec, so they
+        // are kept per thread.
+        var builder = (s_builder ??= new StringBuilder()).Clear();
+        var word = (s_word ??= new StringBuilder()).Clear();
         foreach (var c in name)
         {
             if (IsWordCharacter(c))
