@@ -4,7 +4,7 @@ namespace IblCodegen.Parsing.Tree;
 
 /// <summary>
 /// One string per distinct piece of text read: a spec repeats its keys and many of its values (the published ibl
-/// spec has 120,000 keys and scalars, and 10,000 distinct texts among them), so the tree keeps one copy of each.
+/// spec has 74,000 keys and 40,000 string values, with 3,200 and 7,100 distinct texts), so the tree keeps one copy of each.
 /// </summary>
 /// <remarks>Open addressing over a power-of-two table, looked up by the characters in place, before any string exists.</remarks>
 internal sealed class StringPool
