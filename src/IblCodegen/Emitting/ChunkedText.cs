@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -25,6 +26,7 @@ internal sealed class ChunkedText
 
     public int Length => (_chunks.Count * ChunkSize) + _used;
 
+    [MethodImpl(Compile.Optimized)]
     public void Append(string text, int start, int count)
     {
         while (count > 0)
@@ -44,6 +46,7 @@ internal sealed class ChunkedText
         }
     }
 
+    [MethodImpl(Compile.Optimized)]
     public void Append(char c)
     {
         if (_used == ChunkSize)
@@ -63,6 +66,7 @@ internal sealed class ChunkedText
         return new ChunkedSourceText(chunks, Length);
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void NextChunk()
     {
         _chunks.Add(_current);

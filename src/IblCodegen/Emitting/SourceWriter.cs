@@ -80,6 +80,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Appends text to the current line; a line break in it starts the next line, at the same indentation.</summary>
+    [MethodImpl(Compile.Optimized)]
     private void Append(string? text)
     {
         if (text is null)
@@ -117,6 +118,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Indents a line at its first character, so empty lines stay empty; carriage returns inside a line are kept.</summary>
+    [MethodImpl(Compile.Optimized)]
     private void StartContent()
     {
         if (_atLineStart)
@@ -136,6 +138,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Ends the current line with "\n", dropping the carriage returns before it.</summary>
+    [MethodImpl(Compile.Optimized)]
     private void EndLine()
     {
         _pendingCarriageReturns = 0;

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
-using IblCodegen.Parsing.Tree;
 using System.Threading;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 
@@ -18,7 +19,8 @@ namespace IblCodegen.Parsing;
 /// indentation, directives, a second document) and on anything malformed, it declines and
 /// <see cref="YamlToJson"/> falls back to YamlDotNet, which then reads the document or reports the error with its
 /// position. Scalars are typed by the same rules (<see cref="YamlToJson.ConvertPlain"/>). Tests compare both readers
-/// on every YAML document the tests have.
+/// on every YAML document the tests have. Its methods run per line or character, so they are compiled optimized from
+/// their first call (<see cref="Compile.Optimized"/>).
 /// </remarks>
 internal sealed class BlockYamlReader
 {
@@ -52,6 +54,7 @@ internal sealed class BlockYamlReader
     /// <paramref name="textRead"/>, the text with line breaks as LF and no byte order mark; false when it uses
     /// something this reader leaves to YamlDotNet.
     /// </summary>
+    [MethodImpl(Compile.Optimized)]
     public static bool TryRead(string yaml, CancellationToken cancellationToken, out SpecNode? root, out string textRead)
     {
         root = null;
@@ -77,6 +80,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>CRLF becomes LF; characters YAML treats specially (other line breaks, control characters) decline.</summary>
+    [MethodImpl(Compile.Optimized)]
     private static bool TryNormalize(string yaml, out string text)
     {
         text = yaml.Length > 0 && yaml[0] == '\uFEFF' ? yaml.Substring(1) : yaml;
@@ -109,6 +113,7 @@ internal sealed class BlockYamlReader
         return true;
     }
 
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadDocument()
     {
         if (!SkipToContentLine(allowDocumentStart: true))
@@ -148,6 +153,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A node that starts on a line after its key or dash, or nothing (null) when the next line is not deeper.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadNodeOnNextLines(int parentIndent, bool allowSequenceAtParentIndent, int depth)
     {
         if (!SkipToContentLine(allowDocumentStart: false))
@@ -179,6 +185,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A block sequence whose first dash is at <see cref="_pos"/>, in column <paramref name="indent"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecArray ReadSequence(int indent, int depth)
     {
         CheckDepth(depth);
@@ -209,6 +216,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A block mapping whose first key is at <see cref="_pos"/>, in column <paramref name="indent"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecObject ReadMapping(int indent, int depth)
     {
         CheckDepth(depth);
@@ -249,6 +257,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>The value after <c>key:</c> or <c>- </c>: on the same line, or on the lines below.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadValue(int parentIndent, Context context, int depth)
     {
         SkipSpaces();
@@ -277,6 +286,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A scalar or a one-line flow collection starting at <see cref="_pos"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadInline(int parentIndent, Context context, int depth)
     {
         CheckDepth(depth);
@@ -284,6 +294,7 @@ internal sealed class BlockYamlReader
         return Record(start, ReadInlineAt(parentIndent, context, depth));
     }
 
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadInlineAt(int parentIndent, Context context, int depth)
     {
         switch (_text[_pos])
@@ -305,6 +316,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A plain scalar, folded over the lines deeper than <paramref name="parentIndent"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private string ReadPlain(int parentIndent)
     {
         var first = ReadPlainLine();
@@ -348,6 +360,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>One line of a plain scalar, up to a comment or the line's end; then moves to the next line.</summary>
+    [MethodImpl(Compile.Optimized)]
     private string ReadPlainLine()
     {
         var start = _pos;
@@ -378,6 +391,7 @@ internal sealed class BlockYamlReader
         return _strings.Get(_text, start, end - start);
     }
 
+    [MethodImpl(Compile.Optimized)]
     private string ReadSingleQuoted(int parentIndent)
     {
         _buffer.Clear();
@@ -414,6 +428,7 @@ internal sealed class BlockYamlReader
         }
     }
 
+    [MethodImpl(Compile.Optimized)]
     private string ReadDoubleQuoted(int parentIndent)
     {
         _buffer.Clear();
@@ -458,6 +473,7 @@ internal sealed class BlockYamlReader
         }
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void AppendEscape()
     {
         if (_pos + 1 >= _text.Length)
@@ -493,6 +509,7 @@ internal sealed class BlockYamlReader
         }
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void AppendCodePoint(int digits)
     {
         if (_pos + digits > _text.Length
@@ -512,6 +529,7 @@ internal sealed class BlockYamlReader
     /// A raw line break inside quotes: trailing white space goes, one break becomes a space, each empty line
     /// a line feed, and the next line's indentation goes.
     /// </summary>
+    [MethodImpl(Compile.Optimized)]
     private void FoldQuotedLineBreak(int parentIndent, int protectedLength)
     {
         while (_buffer.Length > protectedLength && _buffer[_buffer.Length - 1] is ' ' or '\t')
@@ -540,6 +558,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>Skips a continuation line's indentation, which must be deeper than the node's parent.</summary>
+    [MethodImpl(Compile.Optimized)]
     private void SkipContinuationIndent(int parentIndent)
     {
         if (_pos >= _text.Length)
@@ -557,6 +576,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar; the header is at <see cref="_pos"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private string ReadBlockScalar(int parentIndent, Context context)
     {
         var folded = _text[_pos] == '>';
@@ -663,6 +683,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>Folded style: a single break between text lines becomes a space; empty lines stay line feeds.</summary>
+    [MethodImpl(Compile.Optimized)]
     private static string Fold(List<string> lines)
     {
         var builder = new StringBuilder();
@@ -700,8 +721,10 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A flow collection on one line (<c>[a, b]</c>, <c>{ type: string }</c>); one spanning lines goes to YamlDotNet.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode ReadFlowLine(int depth) => EndOfLineAfter(ReadFlow(depth));
 
+    [MethodImpl(Compile.Optimized)]
     private SpecNode ReadFlow(int depth)
     {
         CheckDepth(depth);
@@ -777,12 +800,14 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A scalar or nested collection inside a flow collection.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadFlowNode(int depth, bool isKey, out bool quoted)
     {
         var start = _pos;
         return Record(start, ReadFlowNodeAt(depth, isKey, out quoted));
     }
 
+    [MethodImpl(Compile.Optimized)]
     private SpecNode? ReadFlowNodeAt(int depth, bool isKey, out bool quoted)
     {
         quoted = false;
@@ -827,6 +852,7 @@ internal sealed class BlockYamlReader
         return YamlToJson.ConvertPlain(_strings.Get(_text, start, end - start));
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void SkipFlowSpaces()
     {
         while (_text[_pos] == ' ')
@@ -842,6 +868,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>After a quoted scalar or flow collection only a comment may follow on its line.</summary>
+    [MethodImpl(Compile.Optimized)]
     private SpecNode EndOfLineAfter(SpecNode node)
     {
         SkipSpaces();
@@ -855,6 +882,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A mapping key at <see cref="_pos"/>, through its colon.</summary>
+    [MethodImpl(Compile.Optimized)]
     private string ReadKey()
     {
         if (!TryScanKey(_pos, out var keyEnd, out var afterColon))
@@ -883,9 +911,11 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>True when a <c>key:</c> (plain or quoted, on one line) starts at <paramref name="start"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private bool IsKeyAhead(int start) => TryScanKey(start, out _, out _);
 
     /// <summary>Finds the end of a one-line key and the position after its colon.</summary>
+    [MethodImpl(Compile.Optimized)]
     private bool TryScanKey(int start, out int keyEnd, out int afterColon)
     {
         keyEnd = afterColon = start;
@@ -958,14 +988,17 @@ internal sealed class BlockYamlReader
         return false;
     }
 
+    [MethodImpl(Compile.Optimized)]
     private bool IsKeyColon(int i, out int afterColon)
     {
         afterColon = i + 1;
         return i < _text.Length && _text[i] == ':' && (i + 1 == _text.Length || _text[i + 1] is ' ' or '\n');
     }
 
+    [MethodImpl(Compile.Optimized)]
     private bool IsDash(int i) => i < _text.Length && _text[i] == '-' && (i + 1 == _text.Length || _text[i + 1] is ' ' or '\n');
 
+    [MethodImpl(Compile.Optimized)]
     private bool IsDocumentMarker(int lineStart, char mark) =>
         lineStart + 3 <= _text.Length
         && (lineStart == 0 || _text[lineStart - 1] == '\n')
@@ -975,6 +1008,7 @@ internal sealed class BlockYamlReader
     /// <summary>
     /// Moves past empty and comment lines to the start of the next line with content; false at the end.
     /// </summary>
+    [MethodImpl(Compile.Optimized)]
     private bool SkipToContentLine(bool allowDocumentStart)
     {
         while (_pos < _text.Length)
@@ -1008,6 +1042,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>The number of spaces at <paramref name="lineStart"/>.</summary>
+    [MethodImpl(Compile.Optimized)]
     private int Indent(int lineStart)
     {
         var i = lineStart;
@@ -1019,9 +1054,11 @@ internal sealed class BlockYamlReader
         return i - lineStart;
     }
 
+    [MethodImpl(Compile.Optimized)]
     private int Column(int position) => position - (_text.LastIndexOf('\n', position - 1) + 1);
 
     /// <summary>True when the line at <paramref name="lineStart"/> holds only spaces; <paramref name="nextLine"/> follows it.</summary>
+    [MethodImpl(Compile.Optimized)]
     private bool IsBlankLine(int lineStart, out int nextLine)
     {
         var i = lineStart + Indent(lineStart);
@@ -1040,6 +1077,7 @@ internal sealed class BlockYamlReader
         return _text[i] == '\n';
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void SkipSpaces()
     {
         while (_pos < _text.Length && _text[_pos] == ' ')
@@ -1053,10 +1091,12 @@ internal sealed class BlockYamlReader
         }
     }
 
+    [MethodImpl(Compile.Optimized)]
     private bool AtLineEndOrComment() =>
         _pos >= _text.Length || _text[_pos] == '\n' || (_text[_pos] == '#' && _text[_pos - 1] is ' ' or '\n');
 
     /// <summary>Moves to the start of the next line (a comment on this one is skipped).</summary>
+    [MethodImpl(Compile.Optimized)]
     private void NextLine()
     {
         var end = _text.IndexOf('\n', _pos);
@@ -1064,6 +1104,7 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>Notes where <paramref name="node"/> starts; a node noted twice keeps the last offset, as the reader's last word on it.</summary>
+    [MethodImpl(Compile.Optimized)]
     private static T Record<T>(int start, T node)
         where T : SpecNode?
     {
@@ -1075,6 +1116,7 @@ internal sealed class BlockYamlReader
         return node;
     }
 
+    [MethodImpl(Compile.Optimized)]
     private static void CheckDepth(int depth)
     {
         if (depth > MaxDepth)

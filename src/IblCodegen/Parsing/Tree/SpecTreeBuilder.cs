@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace IblCodegen.Parsing.Tree;
 
@@ -20,6 +21,7 @@ internal sealed class SpecTreeBuilder
     private readonly List<HashSet<string>?> _objectKeySets = [];
     private readonly Stack<int> _arrayStarts = new();
 
+    [MethodImpl(Compile.Optimized)]
     public void BeginObject()
     {
         _objectStarts.Add(_keys.Count);
@@ -27,6 +29,7 @@ internal sealed class SpecTreeBuilder
     }
 
     /// <summary>Adds a member to the object begun last; false, adding nothing, when it has the key already.</summary>
+    [MethodImpl(Compile.Optimized)]
     public bool TryAdd(string key, SpecNode? value)
     {
         var top = _objectStarts.Count - 1;
@@ -59,6 +62,7 @@ internal sealed class SpecTreeBuilder
         return true;
     }
 
+    [MethodImpl(Compile.Optimized)]
     public SpecObject EndObject()
     {
         var top = _objectStarts.Count - 1;
@@ -75,10 +79,13 @@ internal sealed class SpecTreeBuilder
         return new SpecObject(keys, values);
     }
 
+    [MethodImpl(Compile.Optimized)]
     public void BeginArray() => _arrayStarts.Push(_items.Count);
 
+    [MethodImpl(Compile.Optimized)]
     public void AddItem(SpecNode? item) => _items.Add(item);
 
+    [MethodImpl(Compile.Optimized)]
     public SpecArray EndArray()
     {
         var start = _arrayStarts.Pop();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace IblCodegen.Parsing.Tree;
 
@@ -14,6 +15,7 @@ internal sealed class StringPool
     private int _count;
 
     /// <summary>The pooled string equal to <c>text.Substring(start, length)</c>.</summary>
+    [MethodImpl(Compile.Optimized)]
     public string Get(string text, int start, int length)
     {
         var hash = Hash(text, start, length);
@@ -41,6 +43,7 @@ internal sealed class StringPool
     }
 
     /// <summary>FNV-1a over the characters, kept non-negative to serve as an index.</summary>
+    [MethodImpl(Compile.Optimized)]
     private static int Hash(string text, int start, int length)
     {
         var hash = 2166136261;
@@ -52,6 +55,7 @@ internal sealed class StringPool
         return (int)(hash & 0x7FFFFFFF);
     }
 
+    [MethodImpl(Compile.Optimized)]
     private void Grow()
     {
         var strings = new string?[_strings.Length * 2];
