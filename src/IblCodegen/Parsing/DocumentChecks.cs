@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Parsing.Tree;
-using System.Text.RegularExpressions;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -20,9 +19,6 @@ internal sealed partial class DocumentChecks
 {
     private static readonly string[] Compositions = ["allOf", "oneOf", "anyOf"];
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-    private static readonly Regex ComponentKey = new(@"^[a-zA-Z0-9\.\-_]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex ResponseKey = new(@"^(default|[1-5]([0-9]{2}|XX))$", RegexOptions.CultureInvariant);
-    private static readonly Regex PathTemplate = new(@"\{([^{}/]+)\}", RegexOptions.CultureInvariant);
 
     private readonly SpecDocument _document;
     private readonly bool _isOpenApi30;
@@ -189,7 +185,7 @@ internal sealed partial class DocumentChecks
         // Every parameter that says it is in the path must be named by the path's template.
         if (path is not null)
         {
-            var names = new HashSet<string>(PathTemplate.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value), StringComparer.Ordinal);
+            var names = new HashSet<string>(TextPatterns.PathParameters(path), StringComparer.Ordinal);
             foreach (var (name, location) in shared.Concat(own))
             {
                 if (location == "path" && !names.Contains(name))
@@ -215,7 +211,7 @@ internal sealed partial class DocumentChecks
                 continue;
             }
 
-            if (!ResponseKey.IsMatch(pair.Key))
+            if (!TextPatterns.IsResponseKey(pair.Key))
             {
                 Rule(responsePointer, $"'{pair.Key}' is not a status code, a range such as '4XX', or 'default'.");
             }
@@ -327,7 +323,7 @@ internal sealed partial class DocumentChecks
             foreach (var entry in entries)
             {
                 var pointer = sectionPointer.Add(entry.Key);
-                if (!ComponentKey.IsMatch(entry.Key))
+                if (!TextPatterns.IsComponentKey(entry.Key))
                 {
                     Rule(pointer, $"The component name '{entry.Key}' may hold only letters, digits, '.', '-' and '_'.");
                 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Parsing.Tree;
-using System.Text.RegularExpressions;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
@@ -17,13 +16,6 @@ internal sealed partial class ModelBuilder
     public const string PermissionsExtension = "x-ibl-permissions";
 
     private static readonly string[] MethodOrder = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
-
-    /// <summary>"Requires IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform permission", as 57 operations of the published spec say it.</summary>
-    private static readonly Regex RequiresSentence = new(
-        @"Requires\s+(?<names>[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*(?:or\s+)?[A-Za-z_][A-Za-z0-9_]*)*(?:\s*,?\s+or\s+[A-Za-z_][A-Za-z0-9_]*)?)\s+permissions?\b",
-        RegexOptions.CultureInvariant);
-
-    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
     private readonly NameScope _operationNames = new();
 
@@ -385,7 +377,7 @@ internal sealed partial class ModelBuilder
         if (operation.TryGetPropertyValue(PermissionsExtension, out var extension))
         {
             if (extension is SpecArray array
-                && array.All(item => item is SpecValue value && value.GetValueKind() == JsonValueKind.String && Identifier.IsMatch(value.Text)))
+                && array.All(item => item is SpecValue value && value.GetValueKind() == JsonValueKind.String && TextPatterns.IsIdentifier(value.Text)))
             {
                 return array.Select(item => ((SpecValue)item!).Text).Distinct(StringComparer.Ordinal).ToEquatableArray();
             }
@@ -394,15 +386,16 @@ internal sealed partial class ModelBuilder
             return EquatableArray<string>.Empty;
         }
 
-        var match = description is not null ? RequiresSentence.Match(description) : Match.Empty;
-        if (!match.Success)
+        // "Requires IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform permission", as 34 descriptions of the
+        // published spec say it.
+        if (description is null || TextPatterns.RequiredPermissionNames(description) is not { } names)
         {
             return EquatableArray<string>.Empty;
         }
 
-        return match.Groups["names"].Value
+        return names
             .Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => word != "or" && Identifier.IsMatch(word))
+            .Where(word => word != "or" && TextPatterns.IsIdentifier(word))
             .Distinct(StringComparer.Ordinal)
             .ToEquatableArray();
     }
