@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using IblCodegen.Parsing.Tree;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
 using IblCodegen.Parsing;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Benchmarks;
 

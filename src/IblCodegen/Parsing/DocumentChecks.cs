@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using IblCodegen.Parsing.Tree;
 using System.Threading;
 using IblCodegen.Diagnostics;
+using IblCodegen.Parsing.Tree;
 using Microsoft.CodeAnalysis;
 
 namespace IblCodegen.Parsing;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using IblCodegen.Parsing.Tree;
 using IblCodegen.Model;
+using IblCodegen.Parsing.Tree;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

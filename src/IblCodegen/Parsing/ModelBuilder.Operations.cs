@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using IblCodegen.Parsing.Tree;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using IblCodegen.Parsing.Tree;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
 

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using IblCodegen.Parsing.Tree;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using IblCodegen.Parsing.Tree;
 using YamlDotNet.Core;
 
 namespace IblCodegen.Parsing;

@@ -2,15 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using IblCodegen.Parsing.Tree;
 using System.Threading;
+using IblCodegen.Parsing.Tree;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Turns a YAML document into a <see cref="SpecNode"/> tree, which Microsoft.OpenApi 3.x reads natively.
+/// Turns a YAML document into the generator's tree of <see cref="SpecNode"/>s.
 /// </summary>
 /// <remarks>
 /// The block YAML that spec tools write is read by <see cref="BlockYamlReader"/>, which is several times faster on a
