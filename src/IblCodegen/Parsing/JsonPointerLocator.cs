@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using IblCodegen.Model;
 using IblCodegen.Parsing.Tree;
 using YamlDotNet.Core;
@@ -27,7 +28,6 @@ internal sealed class JsonPointerLocator
     private readonly string _text;
     private SpecNode? _tree;
     private string? _treeText;
-    private List<int>? _lineStarts;
 
     public JsonPointerLocator(string filePath, string text)
     {
@@ -61,7 +61,21 @@ internal sealed class JsonPointerLocator
 
         if (_treeText is not null)
         {
-            return targets.ToDictionary(t => t, LocateInTree, StringComparer.Ordinal);
+            var offsets = new int[targets.Count];
+            for (var i = 0; i < offsets.Length; i++)
+            {
+                offsets[i] = OffsetInTree(targets[i]);
+            }
+
+            var places = LinesAndColumns(_treeText, offsets);
+            var located = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+            for (var i = 0; i < offsets.Length; i++)
+            {
+                var (line, column) = places[i];
+                located[targets[i]] = line < 0 ? LocationInfo.File(_filePath) : new LocationInfo(_filePath, line, column, line, column);
+            }
+
+            return located;
         }
 
         var keysByTarget = targets.ToDictionary(t => t, t => Keys(t), StringComparer.Ordinal);
@@ -177,21 +191,19 @@ internal sealed class JsonPointerLocator
         while (depth > 0);
     }
 
-    /// <summary>Walks the tree along the pointer as far as it goes; the deepest node reached is the location.</summary>
-    private LocationInfo LocateInTree(string pointer)
+    /// <summary>
+    /// Walks the tree along the pointer as far as it goes: the offset of the deepest node reached that has one, or -1.
+    /// </summary>
+    private int OffsetInTree(string pointer)
     {
-        var location = LocationInfo.File(_filePath);
+        var offset = -1;
         var node = _tree;
         var segments = Segments(pointer).GetEnumerator();
         while (node is not null)
         {
             if (node.Offset >= 0)
             {
-                var lineStarts = _lineStarts ??= FindLineStarts(_treeText!);
-                var index = lineStarts.BinarySearch(node.Offset);
-                var line = index >= 0 ? index : ~index - 1;
-                var column = node.Offset - lineStarts[line];
-                location = new LocationInfo(_filePath, line, column, line, column);
+                offset = node.Offset;
             }
 
             if (!segments.MoveNext())
@@ -202,18 +214,45 @@ internal sealed class JsonPointerLocator
             node = JsonPointer.Child(node, segments.Current);
         }
 
-        return location;
+        return offset;
     }
 
-    private static List<int> FindLineStarts(string text)
+    /// <summary>
+    /// The zero-based line and column of each offset ((-1, -1) for -1), found in one pass over the text up to the last
+    /// of them: a table of every line's start cost the 2.7 MB ibl spec a list of 92,000 entries, on the large object
+    /// heap, for the one or two diagnostics it has.
+    /// </summary>
+    [MethodImpl(Compile.Optimized)]
+    private static (int Line, int Column)[] LinesAndColumns(string text, int[] offsets)
     {
-        var starts = new List<int> { 0 };
-        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        var order = new int[offsets.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            starts.Add(i + 1);
+            order[i] = i;
         }
 
-        return starts;
+        Array.Sort((int[])offsets.Clone(), order);
+        var places = new (int Line, int Column)[offsets.Length];
+        int line = 0, lineStart = 0;
+        foreach (var i in order)
+        {
+            var offset = offsets[i];
+            if (offset < 0)
+            {
+                places[i] = (-1, -1);
+                continue;
+            }
+
+            for (var next = text.IndexOf('\n', lineStart); next >= 0 && next < offset; next = text.IndexOf('\n', lineStart))
+            {
+                line++;
+                lineStart = next + 1;
+            }
+
+            places[i] = (line, offset - lineStart);
+        }
+
+        return places;
     }
 
     /// <summary>The lookup keys of a pointer and of each of its ancestors, root first.</summary>
