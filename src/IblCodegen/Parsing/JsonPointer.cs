@@ -1,3 +1,4 @@
+using System;
 using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
@@ -7,6 +8,9 @@ internal static class JsonPointer
 {
     public static string Append(string pointer, string segment) =>
         pointer + "/" + segment.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>One segment of a pointer as the key it names: URI escapes undone, then <c>~1</c> is '/' and <c>~0</c> is '~' (RFC 6901).</summary>
+    public static string Unescape(string segment) => Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
 
     public static string Append(string pointer, int index) =>
         pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

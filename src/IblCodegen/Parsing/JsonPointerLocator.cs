@@ -281,7 +281,7 @@ internal sealed class JsonPointerLocator
 
         foreach (var segment in path.Split('/'))
         {
-            yield return Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
+            yield return JsonPointer.Unescape(segment);
         }
     }
 }

@@ -88,7 +88,7 @@ internal sealed class SpecDocument
                 end = pointer.Length;
             }
 
-            node = JsonPointer.Child(node, Uri.UnescapeDataString(pointer.Substring(start, end - start)).Replace("~1", "/").Replace("~0", "~"));
+            node = JsonPointer.Child(node, JsonPointer.Unescape(pointer.Substring(start, end - start)));
             start = end + 1;
         }
 
