@@ -111,8 +111,8 @@ public sealed class TextPatternsTests
             Assert.True((componentKey.IsMatch(text) && atEnd) == TextPatterns.IsComponentKey(text), context);
             Assert.True((responseKey.IsMatch(text) && atEnd) == TextPatterns.IsResponseKey(text), context);
             Assert.Equal(pathTemplate.Matches(text).Select(m => m.Groups[1].Value), TextPatterns.PathParameters(text));
-            Assert.Equal(schemeWord.Match(text) is { Success: true } word ? word.Groups[1].Value : null, ClientEmitter.SchemeWord(text));
-            Assert.Equal(globalQualifiers.Replace(text, string.Empty), JsonContextEmitter.Readable(text));
+            Assert.Equal(schemeWord.Match(text) is { Success: true } word ? word.Groups[1].Value : null, TextPatterns.SchemeWord(text));
+            Assert.Equal(globalQualifiers.Replace(text, string.Empty), TextPatterns.WithoutGlobalQualifiers(text));
         }
     }
 }

@@ -1,6 +1,6 @@
-using System;
 using System.Linq;
 using IblCodegen.Model;
+using IblCodegen.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -555,56 +555,12 @@ internal static class ClientEmitter
             """);
     }
 
-    /// <summary>
-    /// "Api-Key" in "Example: Api-Key &lt;your-key&gt;": the scheme word a key is sent after. The first match of
-    /// <c>([A-Za-z][A-Za-z0-9_-]*) &lt;[^&lt;&gt;]+&gt;</c>, group 1, written out by hand (see <see cref="TextPatterns"/>).
-    /// </summary>
-    internal static string? SchemeWord(string description)
-    {
-        for (var space = description.IndexOf(" <", StringComparison.Ordinal); space >= 0; space = description.IndexOf(" <", space + 1, StringComparison.Ordinal))
-        {
-            var close = space + 2;
-            while (close < description.Length && description[close] is not ('<' or '>'))
-            {
-                close++;
-            }
-
-            if (close == space + 2 || close == description.Length || description[close] != '>')
-            {
-                continue;
-            }
-
-            // The word: the run of [A-Za-z0-9_-] before the space, from its first letter.
-            var start = space;
-            while (start > 0 && IsSchemeWordCharacter(description[start - 1]))
-            {
-                start--;
-            }
-
-            while (start < space && !IsAsciiLetter(description[start]))
-            {
-                start++;
-            }
-
-            if (start < space)
-            {
-                return description.Substring(start, space - start);
-            }
-        }
-
-        return null;
-
-        static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
-
-        static bool IsSchemeWordCharacter(char c) => IsAsciiLetter(c) || c is >= '0' and <= '9' or '_' or '-';
-    }
-
     private static void WriteOptions(SourceWriter writer, SpecModel model)
     {
         var identity = model.Identity;
         var scheme = model.SecuritySchemes.FirstOrDefault(s => s.Kind == "apiKey" && s.In == "header" && !string.IsNullOrEmpty(s.ParameterName));
         var header = scheme?.ParameterName ?? "Authorization";
-        var word = scheme?.Description is { } description ? SchemeWord(description) : null;
+        var word = scheme?.Description is { } description ? TextPatterns.SchemeWord(description) : null;
         var source = scheme is null ? "none is declared" : $"from the security scheme <c>{EmitHelpers.EscapeXml(scheme.Name)}</c>";
         writer.WriteLine($$"""
             /// <summary>Where the service is and how to authenticate: what <c>Add{{identity.ClientTypeName}}</c> and <see cref="ConfigureHttpClient"/> apply.</summary>

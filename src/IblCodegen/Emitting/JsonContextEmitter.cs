@@ -1,6 +1,5 @@
-using System;
-using System.Text;
 using IblCodegen.Model;
+using IblCodegen.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -130,7 +129,7 @@ internal static class JsonContextEmitter
         var typeInfo = JsonMetadata.TypeInfo(node.Type);
         writer.WriteLine($"private {typeInfo}? _{node.Key};");
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>The serialization metadata of <c>{EmitHelpers.EscapeXml(Readable(node.Type))}</c>.</summary>");
+        writer.WriteLine($"/// <summary>The serialization metadata of <c>{EmitHelpers.EscapeXml(TextPatterns.WithoutGlobalQualifiers(node.Type))}</c>.</summary>");
         writer.WriteLine($"public {typeInfo} {node.Key} => _{node.Key} ??= ({typeInfo})Options.GetTypeInfo(typeof({node.Type}));");
         writer.WriteLine();
         writer.WriteLine($"private static {typeInfo} {JsonMetadata.CreateMethod(node.Key)}({Options} options) =>");
@@ -159,40 +158,5 @@ internal static class JsonContextEmitter
         }
 
         writer.Indentation--;
-    }
-
-    /// <summary>
-    /// A type name without the <c>global::</c> qualifiers, for doc comments: what
-    /// <c>Regex.Replace(type, @"global::([A-Za-z0-9_]+\.)*", "")</c> gives, without setting up a regular expression.
-    /// </summary>
-    internal static string Readable(string type)
-    {
-        const string Global = "global::";
-        var builder = new StringBuilder(type.Length);
-        var position = 0;
-        for (var found = type.IndexOf(Global, StringComparison.Ordinal); found >= 0; found = type.IndexOf(Global, position, StringComparison.Ordinal))
-        {
-            builder.Append(type, position, found - position);
-            position = found + Global.Length;
-
-            // Each "Namespace." (or "Outer.") after it goes too; the type's own name, with no dot after it, stays.
-            while (true)
-            {
-                var end = position;
-                while (end < type.Length && (char.IsLetterOrDigit(type[end]) && type[end] < 128 || type[end] == '_'))
-                {
-                    end++;
-                }
-
-                if (end == position || end == type.Length || type[end] != '.')
-                {
-                    break;
-                }
-
-                position = end + 1;
-            }
-        }
-
-        return builder.Append(type, position, type.Length - position).ToString();
     }
 }

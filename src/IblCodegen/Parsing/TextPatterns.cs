@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace IblCodegen.Parsing;
 
@@ -138,6 +139,70 @@ internal static class TextPatterns
 
         var name = SkipWhiteSpace(text, next + 2);
         return name > next + 2 && IsIdentifierStart(text, name) ? IdentifierEnd(text, name) : -1;
+    }
+
+    /// <summary>
+    /// "Api-Key" in "Example: Api-Key &lt;your-key&gt;": the scheme word a key is sent after. The first match of
+    /// <c>([A-Za-z][A-Za-z0-9_-]*) &lt;[^&lt;&gt;]+&gt;</c>, group 1; null when there is none.
+    /// </summary>
+    public static string? SchemeWord(string description)
+    {
+        for (var space = description.IndexOf(" <", StringComparison.Ordinal); space >= 0; space = description.IndexOf(" <", space + 1, StringComparison.Ordinal))
+        {
+            var close = space + 2;
+            while (close < description.Length && description[close] is not ('<' or '>'))
+            {
+                close++;
+            }
+
+            if (close == space + 2 || close == description.Length || description[close] != '>')
+            {
+                continue;
+            }
+
+            // The word: the run of [A-Za-z0-9_-] before the space, from its first letter.
+            var start = space;
+            while (start > 0 && (IsAsciiLetterOrDigit(description[start - 1]) || description[start - 1] is '_' or '-'))
+            {
+                start--;
+            }
+
+            while (start < space && !IsAsciiLetter(description[start]))
+            {
+                start++;
+            }
+
+            if (start < space)
+            {
+                return description.Substring(start, space - start);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A type name without its <c>global::</c> qualifiers, for doc comments: what
+    /// <c>Regex.Replace(type, @"global::([A-Za-z0-9_]+\.)*", "")</c> gives.
+    /// </summary>
+    public static string WithoutGlobalQualifiers(string type)
+    {
+        const string Global = "global::";
+        var builder = new StringBuilder(type.Length);
+        var position = 0;
+        for (var found = type.IndexOf(Global, StringComparison.Ordinal); found >= 0; found = type.IndexOf(Global, position, StringComparison.Ordinal))
+        {
+            builder.Append(type, position, found - position);
+            position = found + Global.Length;
+
+            // Each "Namespace." (or "Outer.") after it goes too; the type's own name, with no dot after it, stays.
+            for (var end = IdentifierEnd(type, position); end > position && end < type.Length && type[end] == '.'; end = IdentifierEnd(type, position))
+            {
+                position = end + 1;
+            }
+        }
+
+        return builder.Append(type, position, type.Length - position).ToString();
     }
 
     /// <summary><c>\s+permissions?\b</c> at <paramref name="position"/>.</summary>
