@@ -55,6 +55,67 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.True(variants >= 300, $"Only {variants} variants.");
     }
 
+    /// <summary>
+    /// Every schema <c>$ref</c> of every corpus document and the project spec, wrapped four ways. An <c>allOf</c>,
+    /// <c>oneOf</c> or <c>anyOf</c> of the one reference generates exactly what the bare reference does; a
+    /// <c>nullable</c> wrapper compiles and never crashes the generator.
+    /// </summary>
+    [CorpusFact]
+    public void Wrapped_references_generate_what_bare_ones_do()
+    {
+        var documents = Directory.GetFiles(RepoPaths.Corpus, "*.yaml").Order(StringComparer.Ordinal).Append(RepoPaths.ProjectSpec).ToList();
+        var wrappers = new (string Name, Func<JsonObject, JsonNode> Wrap)[]
+        {
+            ("allOf", reference => new JsonObject { ["allOf"] = new JsonArray(reference) }),
+            ("oneOf", reference => new JsonObject { ["oneOf"] = new JsonArray(reference) }),
+            ("anyOf", reference => new JsonObject { ["anyOf"] = new JsonArray(reference) }),
+            ("nullable", reference => new JsonObject { ["nullable"] = true, ["allOf"] = new JsonArray(reference) }),
+        };
+
+        var differences = new List<string>();
+        var runs = 0;
+        foreach (var document in documents)
+        {
+            var text = File.ReadAllText(document);
+            var name = Path.GetFileNameWithoutExtension(document);
+            var bare = GeneratorHarness.RunWeb(new TestAdditionalText($"/wrapped/{name}.json", SpecTransforms.ToJson(text).ToJsonString()));
+            foreach (var (wrapperName, wrap) in wrappers)
+            {
+                var wrapped = GeneratorHarness.RunWeb(new TestAdditionalText($"/wrapped/{name}.json", SpecTransforms.WrapReferences(SpecTransforms.ToJson(text), wrap).ToJsonString()));
+                runs++;
+                var context = $"{Path.GetFileName(document)} wrapped in {wrapperName}";
+                Assert.True(wrapped.Result.Results.Single().Exception is null, $"{context}: {wrapped.Result.Results.Single().Exception}");
+                Assert.DoesNotContain(wrapped.GeneratorDiagnostics, d => d.Id == "IBL0999");
+                if (!wrapped.GeneratorDiagnostics.Any(d => d.DefaultSeverity == DiagnosticSeverity.Error))
+                {
+                    var errors = wrapped.Output.GetDiagnostics().Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+                    Assert.True(errors.Count == 0, $"{context}: no generator error, yet the output does not compile:\n{string.Join("\n", errors.Take(5))}");
+                }
+
+                if (wrapperName == "nullable")
+                {
+                    continue;
+                }
+
+                foreach (var source in bare.Sources)
+                {
+                    var other = wrapped.Sources.FirstOrDefault(s => s.HintName == source.HintName);
+                    var expected = source.SourceText.ToString().Split('\n');
+                    var actual = other.SourceText?.ToString().Split('\n') ?? [];
+                    var line = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
+                        .FirstOrDefault(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i], -1);
+                    if (line >= 0)
+                    {
+                        differences.Add($"{context}: {source.HintName} line {line + 1}: '{expected.ElementAtOrDefault(line)?.Trim()}' became '{actual.ElementAtOrDefault(line)?.Trim()}'");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{runs} wrapped documents.");
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(40)));
+    }
+
     /// <summary>Applies one mutation to a node picked at random; returns what it did.</summary>
     private static string Mutate(JsonNode root, Random random)
     {

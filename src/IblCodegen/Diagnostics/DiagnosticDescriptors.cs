@@ -75,6 +75,22 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NestedTooDeep = new(
+        id: "IBL0009",
+        title: "A schema is nested too deep",
+        messageFormat: "{0} at '{1}' goes deeper than {2} levels; it is generated as JsonElement",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvisibleCharacter = new(
+        id: "IBL0010",
+        title: "Spec text holds an invisible or bidirectional control character",
+        messageFormat: "The text at '{0}' holds the invisible character U+{1}, which can make code read differently from what it does; it is left out of C# names and written as an escape in comments and strings",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor MissingHandler = new(
         id: "IBL0101",
         title: "A selected operation has no handler",
@@ -126,6 +142,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
+        NestedTooDeep, InvisibleCharacter,
         MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, InternalError,
     ];
 

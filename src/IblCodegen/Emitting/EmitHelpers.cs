@@ -32,8 +32,12 @@ internal static class EmitHelpers
         return writer;
     }
 
-    /// <summary>A C# string literal, quoted and escaped.</summary>
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// A C# string literal, quoted and escaped by Roslyn's formatter. Invisible format characters (bidirectional
+    /// overrides, zero-width spaces), which the formatter leaves as they are, become <c>\uXXXX</c> escapes too, so the
+    /// literal reads in an editor as what it holds.
+    /// </summary>
+    public static string Literal(string value) => SpecText.EscapeInvisible(SymbolDisplay.FormatLiteral(value, quote: true));
 
     /// <summary>
     /// Writes a doc comment: <paramref name="specText"/> (the spec's description, escaped) as the summary, or
@@ -42,50 +46,34 @@ internal static class EmitHelpers
     /// </summary>
     public static void WriteDocComment(SourceWriter writer, string? specText, string fallbackXml, string? remarksXml = null)
     {
-        var text = string.IsNullOrWhiteSpace(specText) ? fallbackXml : EscapeXml(specText!.Trim());
-        if (text.IndexOf('\n') < 0 && text.Length <= 100)
+        var lines = string.IsNullOrWhiteSpace(specText) ? [fallbackXml] : SpecText.XmlLines(specText!);
+        if (lines.Count == 1 && lines[0].Length <= 100)
         {
-            writer.WriteLine($"/// <summary>{text}</summary>");
+            writer.WriteLine($"/// <summary>{lines[0]}</summary>");
         }
         else
         {
             writer.WriteLine("/// <summary>");
-            WriteDocLines(writer, text);
+            foreach (var line in lines)
+            {
+                writer.WriteLine(line.Length == 0 ? "///" : "/// " + line);
+            }
+
             writer.WriteLine("/// </summary>");
         }
+
         if (remarksXml is not null)
         {
             writer.WriteLine("/// <remarks>" + remarksXml + "</remarks>");
         }
     }
 
-    /// <summary>Writes XML text as doc-comment lines.</summary>
-    private static void WriteDocLines(SourceWriter writer, string text)
-    {
-        var lines = text.Trim().Replace("\r\n", "\n").Split('\n');
-        foreach (var line in lines)
-        {
-            var trimmed = line.TrimEnd();
-            writer.WriteLine(trimmed.Length == 0 ? "///" : "/// " + trimmed);
-        }
-    }
+    /// <summary>The first line of a spec text, trimmed; null when there is none. Still spec text: escape it where it goes.</summary>
+    public static string? FirstLine(string? text) => SpecText.FirstLine(text);
 
-    /// <summary>The first line of a spec text, trimmed; null when there is none.</summary>
-    public static string? FirstLine(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
+    /// <summary>Spec text placed in a line comment (<c>// …</c>): see <see cref="SpecText.CommentLine"/>.</summary>
+    public static string OneLine(string text) => SpecText.CommentLine(text);
 
-        var trimmed = text!.Trim();
-        var end = trimmed.IndexOf('\n');
-        return (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim();
-    }
-
-    /// <summary>Spec text placed in a line comment: line breaks would end the comment.</summary>
-    public static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
-
-    public static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Spec text placed on one line of a doc comment: see <see cref="SpecText.Xml"/>.</summary>
+    public static string EscapeXml(string text) => SpecText.Xml(text);
 }

@@ -289,9 +289,12 @@ internal static class ServerHandlersEmitter
         _ => $"{HttpResults}.Ok",
     };
 
-    /// <summary>The static array of an enum parameter's values, allocated once rather than per request.</summary>
+    /// <summary>
+    /// The static array of an enum parameter's values, allocated once rather than per request; named from the
+    /// parameter's C# name, which is unique in the operation where the spec's names may repeat across locations.
+    /// </summary>
     private static string AllowedValuesField(string operationName, ParameterSpec parameter) =>
-        $"s_{operationName}{Identifiers.ToPascalCase(parameter.Name)}Values";
+        $"s_{operationName}{Identifiers.ToPascalCase(parameter.Identifier.TrimStart('@'))}Values";
 
     private static string ReadExpression(string operationName, ParameterSpec parameter)
     {

@@ -19,6 +19,9 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal static class SpecInfoEmitter
 {
+    /// <summary>What the static classes inherit from <see cref="object"/>: a constant of that name would hide it (CS0108).</summary>
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+
     public static SourceText Emit(SpecModel model)
     {
         var identity = model.Identity;
@@ -40,6 +43,10 @@ internal static class SpecInfoEmitter
             writer.WriteLine("/// <summary>The permissions the operations require; a service defines what each one means.</summary>");
             writer.WriteLine("public static class Permissions");
             writer.OpenBlock();
+
+            // Permission names are identifiers, but may be keywords ("class": @class), the class's own name, or the
+            // name of a member every class inherits.
+            var constants = new NameScope(["Permissions", .. ObjectMembers]);
             for (var i = 0; i < permissions.Count; i++)
             {
                 if (i > 0)
@@ -48,8 +55,8 @@ internal static class SpecInfoEmitter
                 }
 
                 var uses = model.Operations.Count(o => o.Permissions.Contains(permissions[i]));
-                writer.WriteLine($"/// <summary>The <c>{permissions[i]}</c> permission, accepted by {uses} operation(s).</summary>");
-                writer.WriteLine($"public const string {permissions[i]} = {EmitHelpers.Literal(permissions[i])};");
+                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(permissions[i])}</c> permission, accepted by {uses} operation(s).</summary>");
+                writer.WriteLine($"public const string {constants.Claim(Identifiers.EscapeKeyword(permissions[i]))} = {EmitHelpers.Literal(permissions[i])};");
             }
 
             writer.CloseBlock();
@@ -61,7 +68,7 @@ internal static class SpecInfoEmitter
             writer.WriteLine("/// <summary>The names of the document's security schemes, for use as authentication scheme names.</summary>");
             writer.WriteLine("public static class SecuritySchemes");
             writer.OpenBlock();
-            var names = new NameScope("SecuritySchemes");
+            var names = new NameScope(["SecuritySchemes", .. ObjectMembers]);
             for (var i = 0; i < model.SecuritySchemes.Count; i++)
             {
                 var scheme = model.SecuritySchemes[i];
@@ -70,7 +77,7 @@ internal static class SpecInfoEmitter
                     writer.WriteLine();
                 }
 
-                var where = scheme.Kind == "apiKey" ? $" (an API key in the {scheme.In} <c>{EmitHelpers.EscapeXml(scheme.ParameterName ?? string.Empty)}</c>)" : string.Empty;
+                var where = scheme.Kind == "apiKey" ? $" (an API key in the {EmitHelpers.EscapeXml(scheme.In ?? string.Empty)} <c>{EmitHelpers.EscapeXml(scheme.ParameterName ?? string.Empty)}</c>)" : string.Empty;
                 writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(scheme.Name)}</c> scheme{where}.</summary>");
                 writer.WriteLine($"public const string {names.Claim(Identifiers.ToPascalCase(scheme.Name, "Scheme"))} = {EmitHelpers.Literal(scheme.Name)};");
             }

@@ -149,8 +149,11 @@ internal sealed partial class ModelBuilder
             var location = parameter.Location;
             var schemaPointer = JsonPointer.Append(parameter.Pointer, "schema");
             var schema = JsonRead.Object(parameter.Node, "schema") is { } written ? _document.Schema(written) : null;
-            var isArray = schema is not null && TypeOf(Resolve(schema)) == SchemaTypes.Array;
-            var valueSchema = isArray ? Resolve(schema!).Items : schema;
+            // Shape questions look through wrappers (allOf: [$ref], oneOf of one schema) to the schema they stand for.
+            var shape = schema is null ? null : Unwrap(schema);
+            var isArray = shape is not null && TypeOf(shape) == SchemaTypes.Array;
+            var valueSchema = isArray ? shape!.Items : schema;
+            var valueShape = valueSchema is null ? null : Unwrap(valueSchema);
             var hint = operationName + Identifiers.ToPascalCase(name);
             var type = Map(valueSchema, isArray ? JsonPointer.Append(schemaPointer, "items") : schemaPointer, hint);
             var kind = KindOf(type);
@@ -159,8 +162,8 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptors.UnsupportedSchema, schemaPointer, $"The parameter '{name}', of a structured type,", schemaPointer, "its raw text (string)");
             }
 
-            var allowed = kind == ValueKind.Enum && valueSchema is not null
-                ? Resolve(valueSchema).Enum!.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
+            var allowed = kind == ValueKind.Enum && valueShape?.Enum is { } values
+                ? values.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
                 : EquatableArray<string>.Empty;
             var valueTypeName = kind is null ? KnownTypes.String : type.Name;
             var isRequired = JsonRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
@@ -172,8 +175,8 @@ internal sealed partial class ModelBuilder
                 Kind: kind ?? ValueKind.String,
                 IsArray: isArray,
                 IsRequired: isRequired,
-                DefaultValue: isRequired || isArray || schema is null ? null : DefaultLiteral(Resolve(schema).Default, kind ?? ValueKind.String, valueTypeName),
-                MinLength: valueSchema is null ? null : Resolve(valueSchema).MinLength,
+                DefaultValue: isRequired || isArray || schema is null ? null : DefaultLiteral(schema.Default ?? shape!.Default, kind ?? ValueKind.String, valueTypeName),
+                MinLength: valueSchema is null ? null : valueSchema.MinLength ?? valueShape!.MinLength,
                 AllowedValues: allowed,
                 Summary: JsonRead.Text(parameter.Node, "description"),
                 ArraySeparator: isArray ? ArraySeparator(parameter.Node, location) : null));
@@ -359,8 +362,7 @@ internal sealed partial class ModelBuilder
                 var hint = operationName + (status == 200 ? "Response" : "Response" + pair.Key);
                 var schemaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(responsePointer, "content"), contentType), "schema");
                 typeName = Map(schema, schemaPointer, hint).Name;
-                if (schema.ReferenceId is { } id && _components.TryGetValue(id, out var component)
-                    && component.Kind == ComponentKind.Page && TryGetPageShape(component.Schema, out var shape))
+                if (ComponentOf(Unwrap(schema)) is { Kind: ComponentKind.Page } component && TryGetPageShape(component.Schema, out var shape))
                 {
                     linkStyle = shape.LinkStyle;
                 }

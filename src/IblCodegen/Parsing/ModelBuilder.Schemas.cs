@@ -54,6 +54,28 @@ internal sealed partial class ModelBuilder
             return JsonElementType;
         }
 
+        // Mapping follows the schema's nesting by recursion: this bound keeps a hostile spec (a chain of local
+        // pointers, say) from overflowing the compiler's stack, which no catch could recover from.
+        if (_mapDepth >= MaxMapDepth)
+        {
+            Report(DiagnosticDescriptors.NestedTooDeep, pointer, "The schema", pointer, MaxMapDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return JsonElementType;
+        }
+
+        _mapDepth++;
+        try
+        {
+            return MapWithinDepth(schema, pointer, nameHint);
+        }
+        finally
+        {
+            _mapDepth--;
+        }
+    }
+
+    private CSharpType MapWithinDepth(SchemaNode schema, string pointer, string nameHint)
+    {
+
         if (schema.IsReference)
         {
             return MapReference(schema, pointer, nameHint);
@@ -109,7 +131,7 @@ internal sealed partial class ModelBuilder
     {
         if (!_inlineTypes.TryGetValue(schema, out var type))
         {
-            var name = _typeNames.Claim(nameHint);
+            var name = _typeNames.Claim(isValueType ? EnumTypeName(nameHint) : nameHint);
             type = new CSharpType(Qualified(name), isValueType, IsNullable: false);
             _inlineTypes.Add(schema, type);
             _types.Add(build(name));
@@ -139,13 +161,17 @@ internal sealed partial class ModelBuilder
             case SchemaTypes.Array:
             {
                 var items = Map(schema.Items, JsonPointer.Append(pointer, "items"), nameHint + "Item");
-                return new(KnownTypes.ReadOnlyList(items.WithNullability(items.IsNullable)), false, false);
+                return TooDeep(items, pointer, "An array")
+                    ? JsonElementType
+                    : new(KnownTypes.ReadOnlyList(items.WithNullability(items.IsNullable)), false, false, items.Nesting + 1);
             }
 
             case SchemaTypes.Object or null when schema.AdditionalProperties is { } valueSchema:
             {
                 var value = Map(valueSchema, JsonPointer.Append(pointer, "additionalProperties"), nameHint + "Value");
-                return new(KnownTypes.ReadOnlyDictionary(value.WithNullability(value.IsNullable)), false, false);
+                return TooDeep(value, pointer, "A map")
+                    ? JsonElementType
+                    : new(KnownTypes.ReadOnlyDictionary(value.WithNullability(value.IsNullable)), false, false, value.Nesting + 1);
             }
 
             case SchemaTypes.Object or null:
@@ -157,6 +183,22 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"A value that is {TypeNames(type!.Value)}", pointer, "JsonElement");
                 return JsonElementType;
         }
+    }
+
+    /// <summary>
+    /// Whether a collection of <paramref name="element"/> would nest type arguments past <see cref="MaxTypeNesting"/>
+    /// (reported). Each level repeats the whole name inside it, so a chain of collections thousands long would
+    /// otherwise generate text growing with the square of its length.
+    /// </summary>
+    private bool TooDeep(CSharpType element, string pointer, string construct)
+    {
+        if (element.Nesting < MaxTypeNesting)
+        {
+            return false;
+        }
+
+        Report(DiagnosticDescriptors.NestedTooDeep, pointer, construct + " of collections", pointer, MaxTypeNesting.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
 
     private static CSharpType MapString(string? format) => format switch
@@ -185,9 +227,54 @@ internal sealed partial class ModelBuilder
             return JsonElementType;
         }
 
+        ResolveAliasesBefore(component);
         var type = MapComponent(component);
         return type.AsNullable(IsNullable(component.Schema));
     }
+
+    /// <summary>
+    /// Resolves the aliases an alias leads to before the alias itself, deepest first, with a stack of its own. Each
+    /// then finds the next one already resolved, so a chain of thousands of aliases (<c>A: $ref B</c>, <c>B: allOf
+    /// [$ref C]</c>, …) costs one level of recursion instead of one per link.
+    /// </summary>
+    private void ResolveAliasesBefore(Component start)
+    {
+        if (!NeedsResolving(start))
+        {
+            return;
+        }
+
+        var pending = new Stack<(Component Component, bool DependenciesPushed)>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal) { start.Key };
+        pending.Push((start, false));
+        while (pending.Count > 0)
+        {
+            var (component, dependenciesPushed) = pending.Pop();
+            if (dependenciesPushed)
+            {
+                // The start itself is left to the caller.
+                if (component != start && NeedsResolving(component))
+                {
+                    MapComponent(component);
+                }
+
+                continue;
+            }
+
+            pending.Push((component, true));
+            foreach (var id in component.Schema.ReferencedComponents())
+            {
+                if (_components.TryGetValue(id, out var dependency) && NeedsResolving(dependency) && seen.Add(id))
+                {
+                    pending.Push((dependency, false));
+                }
+            }
+        }
+    }
+
+    /// <summary>An alias or plain page not yet resolved (nor being resolved: a loop is reported where it closes).</summary>
+    private static bool NeedsResolving(Component component) =>
+        component.TypeName is null && component.Resolved is null && !component.Resolving && !component.IsCut;
 
     /// <summary>
     /// A <c>$ref</c> to a schema elsewhere in the document (<c>#/paths/…/schema/properties/x</c>): valid JSON Pointer,
@@ -229,6 +316,11 @@ internal sealed partial class ModelBuilder
         if (component.Resolved is { } resolved)
         {
             return resolved;
+        }
+
+        if (component.IsCut)
+        {
+            return JsonElementType;
         }
 
         if (component.Resolving)
@@ -316,6 +408,67 @@ internal sealed partial class ModelBuilder
     private static bool IsNullable(SchemaNode schema) =>
         (schema.Type is { } type && (type & SchemaTypes.Null) != 0)
         || (schema.Type is null && schema.IsMarkedNullable);
+
+    /// <summary>
+    /// The schema a reference or wrapper stands for, for questions about its shape: <c>$ref</c>s, <c>allOf</c> of one
+    /// significant part, and <c>oneOf</c>/<c>anyOf</c> of one schema besides null are looked through, in a loop (a
+    /// chain of wrappers may be long) that stops where one repeats.
+    /// </summary>
+    private static SchemaNode Unwrap(SchemaNode schema)
+    {
+        var current = schema;
+        HashSet<SchemaNode>? visited = null;
+        for (var hops = 0; WrappedBy(current) is { } inner; hops++)
+        {
+            // Most chains are a hop or two: the set that catches a loop is made only for longer ones.
+            if (hops >= 8 && !(visited ??= new HashSet<SchemaNode>(ReferenceComparer<SchemaNode>.Instance)).Add(inner))
+            {
+                break;
+            }
+
+            current = inner;
+        }
+
+        return current;
+    }
+
+    /// <summary>The one schema <paramref name="schema"/> wraps, or null when it is a schema of its own.</summary>
+    private static SchemaNode? WrappedBy(SchemaNode schema)
+    {
+        if (schema.IsReference)
+        {
+            return schema.Target;
+        }
+
+        if (schema.Properties is { Count: > 0 } || schema.Type is { } type && (type & ~SchemaTypes.Null) != 0)
+        {
+            return null;
+        }
+
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            var parts = SignificantParts(allOf);
+            return parts.Count == 1 ? parts[0].Schema : null;
+        }
+
+        SchemaNode? single = null;
+        foreach (var member in schema.OneOf ?? schema.AnyOf ?? [])
+        {
+            if (member is null || IsNullOnly(member))
+            {
+                continue;
+            }
+
+            if (single is not null)
+            {
+                return null;
+            }
+
+            single = member;
+        }
+
+        return single;
+    }
 
     /// <summary>The schema a reference points to, for questions about its shape.</summary>
     private static SchemaNode Resolve(SchemaNode schema) => schema is { IsReference: true, Target: { } target } ? target : schema;

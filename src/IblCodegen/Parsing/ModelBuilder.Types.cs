@@ -50,7 +50,7 @@ internal sealed partial class ModelBuilder
                     {
                         // The first referenced class becomes the base class; its members are inherited, not repeated.
                         baseTypeName = Qualified(component.TypeName);
-                        members.Inherit(component.Schema, new HashSet<string>(StringComparer.Ordinal));
+                        members.Inherit(component.Schema);
                         if (DiscriminatingAncestor(component) is { } root && DerivedTypesOf(root.Schema, root.TypeName!).Count > 0)
                         {
                             members.Skip(DiscriminatorOf(root.Schema)!);
@@ -152,6 +152,9 @@ internal sealed partial class ModelBuilder
         return derived.ToEquatableArray();
     }
 
+    /// <summary>An enum struct may not be named like a member it declares (CS0542): "Value" becomes "ValueEnum".</summary>
+    private static string EnumTypeName(string name) => Array.IndexOf(EnumMembers, name) >= 0 ? name + "Enum" : name;
+
     private EnumTypeSpec BuildEnum(SchemaNode schema, string name, string pointer)
     {
         var names = new NameScope([name, .. EnumMembers]);
@@ -188,7 +191,9 @@ internal sealed partial class ModelBuilder
     {
         var resultsPointer = JsonPointer.Append(JsonPointer.Append(pointer, "properties"), "results");
         var item = Map(schema.Property("results")?.Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
-        return new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false);
+        return TooDeep(item, pointer, "A page")
+            ? JsonElementType
+            : new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false, item.Nesting + 1);
     }
 
     private static bool HasPageExtras(SchemaNode schema) => schema.Properties!.Count > 4;
@@ -251,27 +256,43 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        /// <summary>Marks the members of a base class (and its own bases) as taken.</summary>
-        public void Inherit(SchemaNode schema, HashSet<string> visited)
+        /// <summary>
+        /// Marks the members of a base class (and of its own bases and merged parts) as taken, in document order,
+        /// walked with a stack of its own: the parts may chain further than recursion could safely follow.
+        /// </summary>
+        public void Inherit(SchemaNode schema)
         {
-            if (schema.Properties is { } properties)
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<SchemaNode>();
+            pending.Push(schema);
+            while (pending.Count > 0)
             {
-                foreach (var jsonName in properties.Select(p => p.Key))
+                var current = pending.Pop();
+                if (current.Properties is { } properties)
                 {
-                    if (_jsonNames.Add(jsonName))
+                    foreach (var jsonName in properties.Select(p => p.Key))
                     {
-                        _names.Claim(PropertyName(jsonName));
+                        if (_jsonNames.Add(jsonName))
+                        {
+                            _names.Claim(PropertyName(jsonName));
+                        }
                     }
                 }
-            }
 
-            foreach (var part in (schema.AllOf ?? []).Where(p => p is not null))
-            {
-                var target = part!.IsReference ? part.Target : part;
-                var key = part.ReferenceId;
-                if (target is not null && (key is null || visited.Add(key)))
+                var parts = current.AllOf ?? [];
+                for (var i = parts.Count - 1; i >= 0; i--)
                 {
-                    Inherit(target, visited);
+                    if (parts[i] is not { } part)
+                    {
+                        continue;
+                    }
+
+                    var target = part.IsReference ? part.Target : part;
+                    var key = part.ReferenceId;
+                    if (target is not null && (key is null || visited.Add(key)))
+                    {
+                        pending.Push(target);
+                    }
                 }
             }
         }
@@ -300,16 +321,20 @@ internal sealed partial class ModelBuilder
 
                 // The same schema serves request bodies, where the server owns read-only members and responses omit
                 // write-only ones: neither can be demanded of every JSON document.
-                var isRequired = required.Contains(jsonName) && !property.ReadOnly && !property.WriteOnly;
+                // A wrapper (allOf: [$ref], …) says what the schema it wraps says, unless it says it itself, as a
+                // bare $ref does; its own readOnly (the usual reason to wrap a reference) adds to the target's.
+                var shape = Unwrap(property);
+                var isReadOnly = property.ReadOnly || shape.ReadOnly;
+                var isRequired = required.Contains(jsonName) && !isReadOnly && !property.WriteOnly && !shape.WriteOnly;
                 _properties.Add(new PropertySpec(
                     JsonName: jsonName,
                     Name: name,
                     TypeName: type.WithNullability(type.IsNullable || !isRequired),
                     IsRequired: isRequired,
-                    Summary: property.Description,
-                    DefaultValue: DefaultText(property.Default),
-                    IsReadOnly: property.ReadOnly,
-                    IsDeprecated: property.Deprecated));
+                    Summary: property.Description ?? shape.Description,
+                    DefaultValue: DefaultText(property.Default ?? shape.Default),
+                    IsReadOnly: isReadOnly,
+                    IsDeprecated: property.Deprecated || shape.Deprecated));
             }
         }
 

@@ -25,6 +25,18 @@ internal sealed partial class ModelBuilder
     public const string PageLinkTypeName = "PageLink";
     public const string PageLinkStyleTypeName = "PageLinkStyle";
 
+    /// <summary>
+    /// How deep mapping may recurse through one schema's nesting. The document's own nesting is bounded by the reader;
+    /// this bounds chains the reader cannot see (local pointers leading to one another), well within a thread's stack.
+    /// </summary>
+    private const int MaxMapDepth = 128;
+
+    /// <summary>How many type arguments may nest (a list of lists of …); past it a collection is JsonElement.</summary>
+    private const int MaxTypeNesting = 32;
+
+    /// <summary>How many classes an <c>allOf</c> inheritance chain may stack; a class deeper down is JsonElement.</summary>
+    private const int MaxInheritanceDepth = 32;
+
     private readonly SpecDocument _document;
     private readonly CancellationToken _cancellationToken;
     private readonly string _namespacePrefix;
@@ -36,6 +48,8 @@ internal sealed partial class ModelBuilder
     /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
     private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
     private readonly SpecIdentity _identity;
+    private int _mapDepth;
+    private Dictionary<SchemaNode, Component>? _componentsBySchema;
 
     /// <summary>Diagnostics found while building, located all at once at the end (one pass over the text).</summary>
     private readonly List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> _pending = [];
@@ -87,15 +101,19 @@ internal sealed partial class ModelBuilder
             if (component.Kind is ComponentKind.Object or ComponentKind.Enum
                 || (component.Kind is ComponentKind.Page && HasPageExtras(component.Schema)))
             {
-                component.TypeName = _typeNames.Claim(Identifiers.ToPascalCase(component.Key, "Schema"));
+                var name = Identifiers.ToPascalCase(component.Key, "Schema");
+                component.TypeName = _typeNames.Claim(component.Kind is ComponentKind.Enum ? EnumTypeName(name) : name);
             }
         }
 
+        CutDeepInheritance();
         foreach (var component in _components.Values)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (component.Kind)
             {
+                case ComponentKind.Object when component.IsCut:
+                    break;
                 case ComponentKind.Object:
                     _types.Add(BuildObject(component.Schema, component.TypeName!, component.Pointer));
                     break;
@@ -108,10 +126,96 @@ internal sealed partial class ModelBuilder
                 default:
                     // Aliases and plain pages have no type of their own; resolving them now reports their
                     // diagnostics and declares their inline types even when nothing refers to them.
+                    ResolveAliasesBefore(component);
                     MapComponent(component);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Measures every class's <c>allOf</c> inheritance chain, without recursion, and cuts the classes that stand more
+    /// than <see cref="MaxInheritanceDepth"/> classes down: they become JsonElement (their JSON is kept), reported once
+    /// per chain where the cut is made. Each class repeats its ancestors' members in its metadata, so an unbounded
+    /// chain would generate text growing with the square of its length.
+    /// </summary>
+    private void CutDeepInheritance()
+    {
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chain = new List<Component>();
+        var onChain = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var component in _components.Values)
+        {
+            if (component.Kind is not ComponentKind.Object || component.TypeName is null)
+            {
+                continue;
+            }
+
+            chain.Clear();
+            onChain.Clear();
+            var depth = -1;
+            for (Component? current = component; current is not null; current = BaseComponentOf(current.Schema))
+            {
+                if (depths.TryGetValue(current.Key, out var known))
+                {
+                    depth = known;
+                    break;
+                }
+
+                if (!onChain.Add(current.Key))
+                {
+                    // A loop of classes extending one another: counted from where it closes.
+                    break;
+                }
+
+                chain.Add(current);
+            }
+
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                depths[chain[i].Key] = ++depth;
+            }
+        }
+
+        foreach (var component in _components.Values)
+        {
+            if (depths.TryGetValue(component.Key, out var depth) && depth > MaxInheritanceDepth)
+            {
+                component.IsCut = true;
+                if (depth == MaxInheritanceDepth + 1)
+                {
+                    Report(
+                        DiagnosticDescriptors.NestedTooDeep,
+                        JsonPointer.Append(component.Pointer, "allOf"),
+                        $"The inheritance chain of '{component.Key}' (and of every schema extending it)",
+                        component.Pointer,
+                        MaxInheritanceDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        foreach (var component in _components.Values)
+        {
+            if (component.IsCut)
+            {
+                component.TypeName = null;
+            }
+        }
+    }
+
+    /// <summary>The component whose schema <paramref name="schema"/> is, if any.</summary>
+    private Component? ComponentOf(SchemaNode schema)
+    {
+        if (_componentsBySchema is null)
+        {
+            _componentsBySchema = new Dictionary<SchemaNode, Component>(ReferenceComparer<SchemaNode>.Instance);
+            foreach (var component in _components.Values)
+            {
+                _componentsBySchema[component.Schema] = component;
+            }
+        }
+
+        return _componentsBySchema.TryGetValue(schema, out var found) ? found : null;
     }
 
     private void Report(DiagnosticDescriptor descriptor, string pointer, params string[] messageArgs) =>
@@ -152,5 +256,8 @@ internal sealed partial class ModelBuilder
 
         /// <summary>Set while an alias is being resolved, to catch aliases that refer to themselves.</summary>
         public bool Resolving { get; set; }
+
+        /// <summary>A class past the inheritance limit: used as JsonElement, never declared.</summary>
+        public bool IsCut { get; set; }
     }
 }

@@ -43,10 +43,7 @@ internal sealed class SchemaNode
         if (node.TryGetPropertyValue("$ref", out var reference) && reference is SpecValue value && value.GetValueKind() == JsonValueKind.String)
         {
             Reference = value.Text;
-            if (Reference.StartsWith(ComponentPrefix, StringComparison.Ordinal) && Reference.IndexOf('/', ComponentPrefix.Length) < 0)
-            {
-                ReferenceId = Reference.Substring(ComponentPrefix.Length).Replace("~1", "/").Replace("~0", "~");
-            }
+            ReferenceId = ComponentId(Reference);
         }
     }
 
@@ -66,29 +63,107 @@ internal sealed class SchemaNode
     {
         get
         {
-            if (!_definitionResolved)
+            if (_definitionResolved)
+            {
+                return _definition;
+            }
+
+            if (!IsReference)
             {
                 _definitionResolved = true;
                 _definition = this;
-                if (IsReference)
-                {
-                    // Only a reference has a chain to walk, and only a chain can loop.
-                    var visited = new HashSet<SchemaNode>();
-                    while (_definition is { IsReference: true } && visited.Add(_definition))
-                    {
-                        _definition = _definition.Target;
-                    }
-
-                    if (_definition is { IsReference: true })
-                    {
-                        _definition = null;
-                    }
-                }
+                return this;
             }
 
-            return _definition;
+            // Only a reference has a chain to walk, and only a chain can loop. Every reference met on the way learns
+            // the same end, so a chain of n references costs n steps, not n steps for each of them.
+            var chain = new List<SchemaNode>();
+            var visited = new HashSet<SchemaNode>();
+            SchemaNode? end = this;
+            while (end is not null)
+            {
+                if (end._definitionResolved)
+                {
+                    end = end._definition;
+                    break;
+                }
+
+                if (!end.IsReference)
+                {
+                    break;
+                }
+
+                if (!visited.Add(end))
+                {
+                    end = null;
+                    break;
+                }
+
+                chain.Add(end);
+                end = end.Target;
+            }
+
+            foreach (var node in chain)
+            {
+                node._definition = end;
+                node._definitionResolved = true;
+            }
+
+            return end;
         }
     }
+
+    /// <summary>
+    /// The components this schema's subtree refers to (<c>#/components/schemas/{id}</c>), in document order, with
+    /// repeats. Walked with a stack of its own rather than by recursion.
+    /// </summary>
+    public IEnumerable<string> ReferencedComponents()
+    {
+        var pending = new Stack<SpecNode>();
+        pending.Push(_node);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case SpecObject obj:
+                    for (var i = obj.Count - 1; i >= 0; i--)
+                    {
+                        if (obj.ValueAt(i) is { } value)
+                        {
+                            if (obj.KeyAt(i) == "$ref" && value is SpecValue text && text.GetValueKind() == JsonValueKind.String)
+                            {
+                                if (ComponentId(text.Text) is { } id)
+                                {
+                                    yield return id;
+                                }
+                            }
+                            else
+                            {
+                                pending.Push(value);
+                            }
+                        }
+                    }
+
+                    break;
+                case SpecArray array:
+                    for (var i = array.Count - 1; i >= 0; i--)
+                    {
+                        if (array[i] is { } item)
+                        {
+                            pending.Push(item);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The component a <c>$ref</c> names, when it names a whole component schema.</summary>
+    private static string? ComponentId(string reference) =>
+        reference.StartsWith(ComponentPrefix, StringComparison.Ordinal) && reference.IndexOf('/', ComponentPrefix.Length) < 0
+            ? reference.Substring(ComponentPrefix.Length).Replace("~1", "/").Replace("~0", "~")
+            : null;
 
     /// <summary>The declared types; OpenAPI 3.0's <c>nullable: true</c> adds null to a declared type, as the 3.1 form says it.</summary>
     public SchemaTypes? Type
