@@ -21,7 +21,8 @@ public class GenerationBenchmarks
     private AdditionalText _spec = null!;
     private bool _flip;
 
-    [Params("project", "published")]
+    /// <summary>The project spec, the published one, or one of <see cref="DeepSpecs"/>' chains of 10,000 links.</summary>
+    [Params("project", "published", "ref-chain", "allOf-chain", "items-chain", "additionalProperties-chain")]
     public string Spec { get; set; } = "project";
 
     /// <summary>Only inputs: nothing of the generator runs before a full run is measured, so a cold run is cold.</summary>
@@ -38,8 +39,12 @@ public class GenerationBenchmarks
 
     private void CreateInputs()
     {
-        var path = Spec == "project" ? Paths.ProjectSpec : Paths.PublishedSpec;
-        _spec = new MemoryText(path, File.ReadAllText(path));
+        _spec = Spec switch
+        {
+            "project" => new MemoryText(Paths.ProjectSpec, File.ReadAllText(Paths.ProjectSpec)),
+            "published" => new MemoryText(Paths.PublishedSpec, File.ReadAllText(Paths.PublishedSpec)),
+            _ => new MemoryText("/specs/deep.json", DeepSpecs.Create(Spec)),
+        };
         _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { }")],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees[0], CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { public int Edited; }"));

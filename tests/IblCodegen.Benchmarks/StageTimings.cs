@@ -35,6 +35,7 @@ internal static class StageTimings
         stage.Restart();
         var document = new SpecDocument(tree);
         var problems = DocumentChecks.Run(document, isOpenApi30: true, CancellationToken.None);
+        problems.AddRange(InvisibleCharacterCheck.Run(document.Root, text));
         var checks = stage.Elapsed;
         var checksBytes = Usage(ref allocated);
 

@@ -103,7 +103,7 @@ public sealed class BadSpecTests
     public void A_document_breaking_a_rule_is_the_warning_IBL0008_and_still_generates()
     {
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/broken.yaml", "openapi: 3.0.3\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        x: { type: string }\n"));
-        var warning = Assert.Single(run.GeneratorDiagnostics.Where(d => d.Id == "IBL0008").Take(1));
+        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "IBL0008");
         Assert.Equal(DiagnosticSeverity.Warning, warning.DefaultSeverity);
         Assert.Contains("'info'", warning.GetMessage());
         Assert.Contains(run.Sources, s => s.HintName == "Broken.Models.A.g.cs");

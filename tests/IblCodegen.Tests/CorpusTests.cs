@@ -54,15 +54,3 @@ public sealed class CorpusTests(ITestOutputHelper output)
         output.WriteLine($"{document}: {run.Sources.Length} files, {run.LineCount()} lines, {Regex.Matches(run.Source(run.Sources.Single(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)).HintName), "group.MapMethods").Count} operations");
     }
 }
-
-/// <summary>Reported as skipped, with the reason, when the corpus is not beside the repository.</summary>
-public sealed class CorpusTheoryAttribute : TheoryAttribute
-{
-    public CorpusTheoryAttribute()
-    {
-        if (!Directory.Exists(RepoPaths.Corpus))
-        {
-            Skip = $"Skipped: {RepoPaths.Corpus} is missing. Get it with `npm pack @readme/oas-examples@8.2.2` (folder 3.0/yaml; see README, 'Test material').";
-        }
-    }
-}

@@ -185,15 +185,3 @@ public sealed class MutationTests(ITestOutputHelper output)
         }
     }
 }
-
-/// <summary>Reported as skipped, with the reason, when the corpus is not beside the repository.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
-{
-    public CorpusFactAttribute()
-    {
-        if (!Directory.Exists(RepoPaths.Corpus))
-        {
-            Skip = $"Skipped: {RepoPaths.Corpus} is missing. Get it with `npm pack @readme/oas-examples@8.2.2` (folder 3.0/yaml; see README, 'Test material').";
-        }
-    }
-}

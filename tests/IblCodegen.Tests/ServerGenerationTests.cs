@@ -107,13 +107,46 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
                   x-ibl-permissions: 'not a list'
                   responses: { '200': { description: ok } }
             """;
-        var run = GeneratorHarness.RunWeb(new TestAdditionalText("/specs/perms.yaml", spec), "namespace Service; [IblCodegen.OpenApiHandlers(Tags = [\"none\"])] public partial class Handlers { }");
+        var run = GeneratorHarness.RunWeb(
+            new TestAdditionalText("/specs/perms.yaml", spec),
+            "namespace Service; [IblCodegen.OpenApiHandlers(StubMissingHandlers = true)] public partial class Handlers { }");
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "IBL0007" && d.GetMessage().Contains("c_retrieve", StringComparison.Ordinal));
         var info = run.Source("Perms.Spec.g.cs");
         foreach (var permission in new[] { "CanRead", "CanAudit", "IsDMAdmin", "IsPlatformAdmin", "IsDepartmentModeAdminInPlatform" })
         {
             Assert.Contains($"public const string {permission} = \"{permission}\";", info);
         }
+
+        // Which operation requires which permissions, read from the endpoint mappings' syntax.
+        var required = PermissionsByOperation(run.Source("Perms.Handlers.Service.Handlers.g.cs"));
+        Assert.Equal(["CanRead", "CanAudit"], required["a_retrieve"]);
+        Assert.Equal(["IsDMAdmin", "IsPlatformAdmin", "IsDepartmentModeAdminInPlatform"], required["b_retrieve"]);
+        Assert.Empty(required["c_retrieve"]);
+    }
+
+    /// <summary>
+    /// For each mapped endpoint (a statement naming it with <c>.WithName("…")</c>), the permissions its authorization
+    /// policy lists (<c>PermissionRequirement.Policy("…", …)</c>), empty when it has none.
+    /// </summary>
+    private static Dictionary<string, string[]> PermissionsByOperation(string source)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var statement in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax>())
+        {
+            var calls = statement.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().ToList();
+            string[] Arguments(string method) => calls
+                .Where(c => c.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.Text: var name } && name == method)
+                .SelectMany(c => c.ArgumentList.Arguments)
+                .Select(a => a.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal.Token.ValueText : a.ToString())
+                .ToArray();
+            if (Arguments("WithName") is [var operationId])
+            {
+                result.Add(operationId, Arguments("Policy"));
+            }
+        }
+
+        return result;
     }
 
     [PublishedSpecFact]

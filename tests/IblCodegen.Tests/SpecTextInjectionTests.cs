@@ -91,6 +91,23 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Invisible_characters_are_found_written_raw_or_as_escapes_in_yaml()
+    {
+        var yaml = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      operationId: \"get\\u200Bthing\"\n"
+            + "      responses: { '204': { description: none } }\ncomponents:\n  schemas:\n    Safe\u202EName: { type: object, properties: { a: { type: string } } }\n";
+        var run = GeneratorHarness.Run(new TestAdditionalText("/specs/hidden.yaml", yaml));
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "IBL0010").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("U+200B", warnings[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(5, warnings[0].Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("U+202E", warnings[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Safe\\u202EName", warnings[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(9, warnings[1].Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("class SafeName", StringComparison.Ordinal));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void The_checker_catches_text_that_became_code()
     {
         // The judge of the tests above, tried on code a breakout would produce: each must be caught.
@@ -125,7 +142,7 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
         var text = tree.GetText().ToString();
         for (var i = 0; i < text.Length; i++)
         {
-            Assert.False(IblCodegen.Emitting.SpecText.IsInvisible(text, i) || text[i] is '\r' or '\u0085' or '\u2028' or '\u2029', $"{file}: a raw U+{(int)text[i]:X4} at offset {i}.");
+            Assert.False(IblCodegen.SpecText.IsInvisible(text, i) || text[i] is '\r' or '\u0085' or '\u2028' or '\u2029', $"{file}: a raw U+{(int)text[i]:X4} at offset {i}.");
         }
 
         foreach (var directive in root.DescendantNodes(descendIntoTrivia: true).OfType<DirectiveTriviaSyntax>())

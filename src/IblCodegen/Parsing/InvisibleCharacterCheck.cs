@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using IblCodegen.Diagnostics;
-using IblCodegen.Emitting;
 using IblCodegen.Parsing.Tree;
 using Microsoft.CodeAnalysis;
 
@@ -21,9 +21,20 @@ internal static class InvisibleCharacterCheck
     private static readonly HashSet<string> NameLists = new(System.StringComparer.Ordinal) { "tags", "enum", "required", ModelBuilder.PermissionsExtension };
 
     /// <summary>Each name holding an invisible character, with the pointer of where it is written; walked with a stack, not recursion.</summary>
-    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> Run(SpecNode root)
+    /// <param name="root">The document's tree.</param>
+    /// <param name="text">The text it was read from, or null when there is none to look at (an upgraded 2.0 document).</param>
+    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> Run(SpecNode root, string? text)
     {
         var problems = new List<(DiagnosticDescriptor, string, string[])>();
+
+        // Nearly every document has no such character anywhere. A look at its text settles that first, where nothing
+        // in it can make one (no such character written, no escape that writes one); then a look at every key and
+        // string of the tree, tracking nothing; only a document that has one pays for the walk that knows where.
+        if ((text is not null && !MayHoldInvisible(text)) || !AnyInvisible(root))
+        {
+            return problems;
+        }
+
         var pending = new Stack<(SpecNode Node, Path? Path)>();
         pending.Push((root, null));
         while (pending.Count > 0)
@@ -77,6 +88,99 @@ internal static class InvisibleCharacterCheck
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Whether the text writes an invisible character, or an escape that could stand for one: JSON's <c>\u</c>,
+    /// <c>\b</c>, <c>\f</c>; YAML's <c>\x</c>, <c>\U</c>, <c>\N</c>, <c>\L</c>, <c>\P</c>, <c>\0</c>, <c>\a</c>,
+    /// <c>\e</c>, <c>\v</c>, <c>\_</c>. False answers are certain; true ones are looked at in the tree.
+    /// </summary>
+    [MethodImpl(Compile.Optimized)]
+    private static bool MayHoldInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= ' ' and < '\u007F' and not '\\' || c is '\t' or '\n' or '\r')
+            {
+                continue;
+            }
+
+            if (c == '\\')
+            {
+                if (i + 1 < text.Length && text[i + 1] is 'u' or 'U' or 'x' or 'N' or 'L' or 'P' or '0' or 'a' or 'b' or 'e' or 'f' or 'v' or '_')
+                {
+                    return true;
+                }
+
+                // An escaped backslash is no escape of anything else.
+                i++;
+                continue;
+            }
+
+            if (SpecText.IsInvisible(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(Compile.Optimized)]
+    private static bool AnyInvisible(SpecNode root)
+    {
+        var pending = new Stack<SpecNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case SpecObject obj:
+                    for (var i = 0; i < obj.Count; i++)
+                    {
+                        if (HasInvisible(obj.KeyAt(i)))
+                        {
+                            return true;
+                        }
+
+                        if (obj.ValueAt(i) is { } value)
+                        {
+                            pending.Push(value);
+                        }
+                    }
+
+                    break;
+                case SpecArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (array[i] is { } item)
+                        {
+                            pending.Push(item);
+                        }
+                    }
+
+                    break;
+                case SpecValue value when HasInvisible(value.Text):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(Compile.Optimized)]
+    private static bool HasInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((text[i] < ' ' || text[i] >= '\u007F') && SpecText.IsInvisible(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reports <paramref name="text"/>, written at <paramref name="segment"/> below <paramref name="parent"/>, if it holds an invisible character.</summary>

@@ -244,14 +244,20 @@ internal sealed partial class ModelBuilder
             return;
         }
 
-        var pending = new Stack<(Component Component, bool DependenciesPushed)>();
+        // A component stays on the stack while its dependencies are resolved above it, and is resolved when it is met
+        // again on top. (Plain collections of references: generic code over value tuples would be compiled anew, which a
+        // cold run pays for.)
+        var pending = new Stack<Component>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal) { start.Key };
-        pending.Push((start, false));
+        var expanded = new HashSet<string>(System.StringComparer.Ordinal);
+        pending.Push(start);
         while (pending.Count > 0)
         {
-            var (component, dependenciesPushed) = pending.Pop();
-            if (dependenciesPushed)
+            var component = pending.Peek();
+            if (!expanded.Add(component.Key))
             {
+                pending.Pop();
+
                 // The start itself is left to the caller.
                 if (component != start && NeedsResolving(component))
                 {
@@ -261,12 +267,11 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            pending.Push((component, true));
             foreach (var id in component.Schema.ReferencedComponents())
             {
                 if (_components.TryGetValue(id, out var dependency) && NeedsResolving(dependency) && seen.Add(id))
                 {
-                    pending.Push((dependency, false));
+                    pending.Push(dependency);
                 }
             }
         }

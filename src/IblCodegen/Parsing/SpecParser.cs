@@ -75,7 +75,7 @@ internal static class SpecParser
 
         var spec = new SpecDocument(document);
         var problems = DocumentChecks.Run(spec, isOpenApi30: version.StartsWith("3.0", StringComparison.Ordinal), cancellationToken);
-        problems.AddRange(InvisibleCharacterCheck.Run(document));
+        problems.AddRange(InvisibleCharacterCheck.Run(document, file.Text));
         var locations = locator.LocateAll(problems.Select(p => p.Pointer));
         diagnostics.AddRange(problems.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Args)));
 

@@ -104,9 +104,12 @@ internal sealed class YamlToJson
                     throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' has no anchor.");
                 }
 
-                // Each use of an alias copies its anchor's whole tree: count it before copying.
+                // Each use of an alias stands for its anchor's whole tree, which later passes walk once per use: it
+                // counts toward the cap as if copied. The node itself is shared, not copied (the tree is read-only):
+                // a schema written once and aliased many times is then one schema, which the model declares as one
+                // type, so the output grows with the text and not with the expansion.
                 CountNodes(alias, target.Size);
-                return target.Node?.DeepClone();
+                return target.Node;
 
             case Scalar scalar:
                 _parser.MoveNext();

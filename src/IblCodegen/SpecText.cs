@@ -1,17 +1,18 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace IblCodegen.Emitting;
+namespace IblCodegen;
 
 /// <summary>
-/// The one way spec text becomes C# text outside string literals: in comments and doc comments. Spec text is
-/// untrusted (the document may come from anywhere), and a comment ends at any C# line terminator (CR, LF, U+0085,
-/// U+2028, U+2029), after which the rest of the text would be code. So every terminator is a line break here
-/// (or a space, where the text must stay on one line), XML's specials are escaped in doc comments, and invisible
-/// characters (bidirectional overrides, zero-width spaces: "Trojan Source", CVE-2021-42574) and stray controls are
-/// written as visible <c>\uXXXX</c> text. String literals go through <see cref="EmitHelpers.Literal"/>; identifiers are
-/// built from letters and digits only (<see cref="Parsing.Identifiers"/>).
+/// The one way spec text becomes C# text outside string literals (comments and doc comments), and the text of
+/// diagnostic messages. Spec text is untrusted (the document may come from anywhere), and a comment ends at any C#
+/// line terminator (CR, LF, U+0085, U+2028, U+2029), after which the rest of the text would be code. So every
+/// terminator is a line break here (or a space, where the text must stay on one line), XML's specials are escaped in
+/// doc comments, and invisible characters (bidirectional overrides, zero-width spaces: "Trojan Source",
+/// CVE-2021-42574) and stray controls are written as visible <c>\uXXXX</c> text. String literals go through
+/// <c>EmitHelpers.Literal</c>; identifiers are built from letters and digits only (<see cref="Parsing.Identifiers"/>).
 /// </summary>
 internal static class SpecText
 {
@@ -25,6 +26,12 @@ internal static class SpecText
     public static bool IsInvisible(string text, int index)
     {
         var c = text[index];
+        if (c is >= ' ' and < '\u007F')
+        {
+            // Printable ASCII, nearly all the text there is: no category to look up.
+            return false;
+        }
+
         if (char.IsHighSurrogate(c))
         {
             return index + 1 >= text.Length || !char.IsLowSurrogate(text[index + 1]);
@@ -81,6 +88,7 @@ internal static class SpecText
     }
 
     /// <summary>Writes invisible characters of already-formed C# text (a literal) as <c>\uXXXX</c> escapes.</summary>
+    [MethodImpl(Compile.Optimized)]
     public static string EscapeInvisible(string text)
     {
         for (var i = 0; i < text.Length; i++)
@@ -98,12 +106,20 @@ internal static class SpecText
     /// The text with terminators replaced by <paramref name="lineBreak"/> (a CRLF by one; null keeps them, for text
     /// that has none left), invisible characters escaped, and XML's specials escaped when <paramref name="xml"/>.
     /// </summary>
+    [MethodImpl(Compile.Optimized)]
     private static string Clean(string text, bool xml, char? lineBreak)
     {
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is >= ' ' and < '\u007F' and not ('&' or '<' or '>'))
+            {
+                // Printable ASCII that XML leaves alone: the common case, copied as it is.
+                builder?.Append(c);
+                continue;
+            }
+
             var at = i;
             string? replacement = null;
             if (lineBreak is { } brk && IsLineTerminator(c))
