@@ -108,6 +108,59 @@ public sealed class ClientRequestTests
             stub.Requests.Select(r => r.Url));
     }
 
+    /// <summary>
+    /// The client's credentials sit in its default headers, so a page link may only be followed to the service itself:
+    /// a link to another host, port or scheme (or with user information) is refused before anything is sent to it.
+    /// </summary>
+    [Theory]
+    [InlineData("https://stub.test/", "https://evil.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/", "http://stub.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/", "https://stub.test:8443/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/", "https://user:secret@stub.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/", "https://stub.test@evil.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/", "//evil.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    public async Task A_page_link_to_another_origin_is_refused_and_nothing_is_sent_there(string baseAddress, string link)
+    {
+        var (client, stub) = Create(baseAddress);
+        stub.Answer = _ => Answer(HttpStatusCode.OK, PathwayPage(1, next: link));
+        var ids = new List<int>();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in client.Catalog.EnumerateSuggestionsPathwayManageAsync("acme"))
+            {
+                ids.Add(item.Id);
+            }
+        });
+
+        Assert.Contains("credentials stay with their origin", error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.Equal([1], ids);
+        var request = Assert.Single(stub.Requests);
+        Assert.StartsWith(baseAddress, request.Url);
+    }
+
+    [Theory]
+    [InlineData("https://stub.test/", "/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2", "https://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2")]
+    [InlineData("https://stub.test/", "HTTPS://STUB.TEST:443/api/catalog/suggestions/pathway/manage/?page=2", "https://stub.test/api/catalog/suggestions/pathway/manage/?page=2")]
+    [InlineData("https://stub.test/data-manager/", "https://stub.test/data-manager/api/x/?page=2", "https://stub.test/data-manager/api/x/?page=2")]
+    public async Task A_page_link_to_the_service_itself_is_followed_with_the_credentials(string baseAddress, string link, string expected)
+    {
+        var (client, stub) = Create(baseAddress);
+        stub.Answer = request => Answer(HttpStatusCode.OK, stub.Requests.Count == 1 ? PathwayPage(1, next: link) : PathwayPage(2, next: null));
+        var ids = new List<int>();
+        await foreach (var item in client.Catalog.EnumerateSuggestionsPathwayManageAsync("acme"))
+        {
+            ids.Add(item.Id);
+        }
+
+        Assert.Equal([1, 2], ids);
+        Assert.Equal(expected, stub.Requests[1].Url);
+        Assert.Equal("Api-Key test-key", stub.Requests[1].Headers["Authorization"]);
+    }
+
+    private static string PathwayPage(int id, string? next) =>
+        $$"""{"count":2,"next_page":{{(next is null ? "null" : System.Text.Json.JsonSerializer.Serialize(next))}},"previous_page":null,"results":[{"id":{{id}},"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p{{id}}","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""";
+
     private static (IblDataManagerClient Client, StubHandler Stub) Create(string baseAddress = "http://stub.test/")
     {
         var stub = new StubHandler();

@@ -107,7 +107,7 @@ public sealed class BadSpecTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.DefaultSeverity);
         Assert.Contains("'info'", warning.GetMessage());
         Assert.Contains(run.Sources, s => s.HintName == "Broken.Models.A.g.cs");
-        AssertNoCrash(run);
+        run.AssertNoCrash();
     }
 
     [Fact]
@@ -116,24 +116,16 @@ public sealed class BadSpecTests
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/broken.yaml", "openapi: 7.0.0\ninfo: { title: x, version: '1' }\npaths: {}\n"));
         var error = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("IBL0003", error.Id);
-        AssertNoCrash(run);
+        run.AssertNoCrash();
     }
 
     private static Diagnostic Single(string text, string id, string fileName = "broken.yaml")
     {
         var run = GeneratorHarness.Run(new TestAdditionalText("/specs/" + fileName, text));
-        AssertNoCrash(run);
+        run.AssertNoCrash();
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.True(diagnostic.Location.IsInSource || diagnostic.Location.Kind == LocationKind.ExternalFile, "The diagnostic has no location.");
         return diagnostic;
-    }
-
-    /// <summary>A generator exception surfaces as CS8785 and an exception on the run result.</summary>
-    private static void AssertNoCrash(GeneratorRun run)
-    {
-        Assert.Null(run.Result.Results.Single().Exception);
-        Assert.DoesNotContain(run.DriverDiagnostics, d => d.Id == "CS8785");
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "IBL0999");
     }
 }

@@ -25,7 +25,7 @@ internal static class ClientEmitter
     /// <summary>The root client's own members (and inherited ones): a tag's property must not take one of these names.</summary>
     public static readonly string[] RootMembers =
     [
-        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
+        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "SendOrNoValueAsync", "HasNoBody", "SameOriginLink", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
         "Query", "Fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     ];
 
@@ -120,6 +120,45 @@ internal static class ClientEmitter
             /// <summary>The JSON metadata requests and responses are read and written with.</summary>
             internal {{identity.JsonContextTypeName}} Json => {{identity.JsonContextTypeName}}.Default;
 
+            /// <summary>
+            /// The page link a service answered with, as the address of the next request, when it leads to the service
+            /// itself: a relative link, or an absolute one with the scheme, host and port of the base address and no
+            /// user information. Any other link is refused: the client's default headers carry its credentials, and
+            /// following a link to another origin (another host or port, or <c>http</c> after <c>https</c>) would hand
+            /// them to whoever wrote the link.
+            /// </summary>
+            /// <exception cref="global::System.InvalidOperationException">The link leads to another origin, or is not a URL.</exception>
+            internal global::System.Uri SameOriginLink(string link, string operationId)
+            {
+                // A link from the root ("/api/…") is relative, though on Unix the Uri class would read it as a file path.
+                var isFromRoot = link.StartsWith("/", global::System.StringComparison.Ordinal) && !link.StartsWith("//", global::System.StringComparison.Ordinal);
+                if (!(isFromRoot
+                        ? global::System.Uri.TryCreate(link, global::System.UriKind.Relative, out var uri)
+                        : global::System.Uri.TryCreate(link, global::System.UriKind.Absolute, out uri) || global::System.Uri.TryCreate(link, global::System.UriKind.Relative, out uri)))
+                {
+                    throw new global::System.InvalidOperationException($"The page link of {operationId} is not a URL.");
+                }
+
+                var origin = HttpClient.BaseAddress;
+                if (origin is null)
+                {
+                    // Without a base address there is no origin to keep to: only a relative link (which HttpClient then
+                    // refuses, as it refused the first request) gives nothing away.
+                    return uri.IsAbsoluteUri ? throw new global::System.InvalidOperationException($"The page link of {operationId} is absolute, and the client has no base address to check it against; it is not followed.") : uri;
+                }
+
+                var target = uri.IsAbsoluteUri ? uri : new global::System.Uri(origin, uri);
+                if (target.UserInfo.Length > 0
+                    || global::System.Uri.Compare(target, origin, global::System.UriComponents.SchemeAndServer, global::System.UriFormat.UriEscaped, global::System.StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    throw new global::System.InvalidOperationException(
+                        $"The page link of {operationId} leads to '{target.GetComponents(global::System.UriComponents.SchemeAndServer, global::System.UriFormat.UriEscaped)}', away from the client's base address "
+                        + $"'{origin.GetComponents(global::System.UriComponents.SchemeAndServer, global::System.UriFormat.UriEscaped)}': it is not followed, so the client's credentials stay with their origin.");
+                }
+
+                return target;
+            }
+
             /// <summary>Sends a request whose successful answer has a JSON body.</summary>
             internal async {{Task}}<T> SendAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
             {
@@ -145,7 +184,7 @@ internal static class ClientEmitter
                 using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
                 {
                     await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-                    if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+                    if (HasNoBody(response))
                     {
                         return default;
                     }
@@ -154,6 +193,32 @@ internal static class ClientEmitter
                     return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            /// <summary>
+            /// As <see cref="SendOrNoContentAsync"/>, for a body of a value type (<c>JsonElement</c>, a number, an enum):
+            /// null when there is none, which <c>default</c> of the type could not say.
+            /// </summary>
+            internal async {{Task}}<T?> SendOrNoValueAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
+                where T : struct
+            {
+                using (request)
+                using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+                {
+                    await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                    if (HasNoBody(response))
+                    {
+                        return null;
+                    }
+
+                    using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>A success without a body: 204, 205 and 304 never have one, whatever a document declares; an empty one has none.</summary>
+            private static bool HasNoBody({{Http}}.HttpResponseMessage response) =>
+                response.StatusCode is global::System.Net.HttpStatusCode.NoContent or global::System.Net.HttpStatusCode.ResetContent or global::System.Net.HttpStatusCode.NotModified
+                || response.Content.Headers.ContentLength == 0;
 
             /// <summary>Sends a request whose successful answer carries nothing the client reads.</summary>
             internal async {{Task}} SendAsync({{Http}}.HttpRequestMessage request, string operationId, {{CancellationToken}} cancellationToken)

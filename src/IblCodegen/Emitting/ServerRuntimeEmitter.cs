@@ -342,7 +342,12 @@ internal static class ServerRuntimeEmitter
             public static async global::System.Threading.Tasks.Task<T?> JsonBodyAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, bool required, RequestErrors errors)
             {
                 var request = httpContext.Request;
-                if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+
+                // The server knows whether a body can follow: HTTP/2 and HTTP/3 send a streamed body without
+                // Content-Length and never with Transfer-Encoding, which are all HTTP/1.1 has to tell.
+                var canHaveBody = httpContext.Features.Get<global::Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+                    ?? (request.ContentLength > 0 || request.Headers.ContainsKey("Transfer-Encoding"));
+                if (request.ContentLength == 0 || !canHaveBody)
                 {
                     if (required)
                     {

@@ -141,6 +141,7 @@ internal sealed class TagClientEmitter
         writer.WriteLine(result.Type switch
         {
             null => $"return _client.SendAsync(requestMessage, {id}, cancellationToken);",
+            _ when result.MayBeEmpty && result.IsValueType => $"return _client.SendOrNoValueAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
             _ when result.MayBeEmpty => $"return _client.SendOrNoContentAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
             _ => $"return _client.SendAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
         });
@@ -188,8 +189,8 @@ internal sealed class TagClientEmitter
             writer.WriteLine("yield break;");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine("// The link holds the query of the first request, with the page moved on.");
-            writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({Http}.HttpMethod.Get, nextLink);");
+            writer.WriteLine("// The link holds the query of the first request, with the page moved on; it is followed only to the service itself.");
+            writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({Http}.HttpMethod.Get, _client.SameOriginLink(nextLink, {EmitHelpers.Literal(operation.OperationId)}));");
             foreach (var parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
                 WriteHeader(writer, parameter);
@@ -477,16 +478,16 @@ internal sealed class TagClientEmitter
     };
 
     /// <summary>The type a call returns: the first documented success body; whether a success may come without one.</summary>
-    private (string? Type, bool MayBeEmpty) ResultOf(OperationSpec operation)
+    private (string? Type, bool MayBeEmpty, bool IsValueType) ResultOf(OperationSpec operation)
     {
         var successes = operation.Responses.Where(r => r.IsSuccess).ToList();
         var typed = successes.FirstOrDefault(r => r.TypeName is not null);
         if (typed is null)
         {
-            return (null, false);
+            return (null, false, false);
         }
 
-        return (_graph.Normalize(typed.TypeName!), successes.Any(r => r.TypeName is null));
+        return (_graph.Normalize(typed.TypeName!), successes.Any(r => r.TypeName is null), typed.IsValueType);
     }
 
     /// <summary>How to walk a paged operation: the page type, its items, and the page-number parameter for number links.</summary>

@@ -103,7 +103,8 @@ internal sealed record RequestBodySpec(string TypeName, string ContentType, Body
 /// <summary>One documented response.</summary>
 /// <param name="TypeName">The body's C# type, or null for a response without a JSON body.</param>
 /// <param name="PageLinkStyle">For a paged body, the link names the spec gives this response.</param>
-internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? ContentType, string? Description, PageLinkStyle? PageLinkStyle)
+/// <param name="IsValueType">The body's type is a value type (a struct, <c>JsonElement</c>, a number): "absent" is then <c>Nullable&lt;T&gt;</c>.</param>
+internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? ContentType, string? Description, PageLinkStyle? PageLinkStyle, bool IsValueType = false)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

@@ -353,26 +353,34 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var content = JsonRead.Object(response, "content");
+            // HTTP gives 204, 205 and 304 no body, whatever the document declares for them (four operations of the
+            // published spec declare JSON for a 204): typed, every real answer would fail to read.
+            var content = HasNoBody(status) ? null : JsonRead.Object(response, "content");
             var contentType = content?.Select(c => c.Key).FirstOrDefault(IsJson);
             string? typeName = null;
+            var isValueType = false;
             PageLinkStyle? linkStyle = null;
             if (contentType is not null && SchemaOf(content!, contentType) is { } schema)
             {
                 var hint = operationName + (status == 200 ? "Response" : "Response" + pair.Key);
                 var schemaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(responsePointer, "content"), contentType), "schema");
-                typeName = Map(schema, schemaPointer, hint).Name;
+                var type = Map(schema, schemaPointer, hint);
+                typeName = type.Name;
+                isValueType = type.IsValueType;
                 if (ComponentOf(Unwrap(schema)) is { Kind: ComponentKind.Page } component && TryGetPageShape(component.Schema, out var shape))
                 {
                     linkStyle = shape.LinkStyle;
                 }
             }
 
-            result.Add(new ResponseSpec(status, typeName, contentType, JsonRead.Text(response, "description"), linkStyle));
+            result.Add(new ResponseSpec(status, typeName, contentType, JsonRead.Text(response, "description"), linkStyle, isValueType));
         }
 
         return result.ToEquatableArray();
     }
+
+    /// <summary>Statuses that never carry a body (RFC 9110 §15.3.5, §15.3.6, §15.4.5).</summary>
+    private static bool HasNoBody(int status) => status is 204 or 205 or 304;
 
     private EquatableArray<string> BuildPermissions(string operationId, string pointer, SpecObject operation, string? description)
     {

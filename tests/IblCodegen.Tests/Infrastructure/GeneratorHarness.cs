@@ -110,6 +110,17 @@ internal sealed record GeneratorRun(
     public string Source(string hintName) =>
         Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 
+    /// <summary>
+    /// The generator neither threw (an exception on the run result, CS8785 from the driver) nor fell back to its
+    /// last-resort IBL0999.
+    /// </summary>
+    public void AssertNoCrash()
+    {
+        Assert.Null(Result.Results.Single().Exception);
+        Assert.DoesNotContain(DriverDiagnostics, d => d.Id == "CS8785");
+        Assert.DoesNotContain(GeneratorDiagnostics, d => d.Id == "IBL0999");
+    }
+
     /// <summary>Line count of everything generated.</summary>
     public int LineCount() => Sources.Sum(s => s.SourceText.Lines.Count);
 }
