@@ -1,94 +1,14 @@
 using System.Text.RegularExpressions;
-using IblCodegen.Emitting;
 using IblCodegen.Parsing;
-using IblCodegen.Parsing.Tree;
-using IblCodegen.Tests.Infrastructure;
 
 namespace IblCodegen.Tests;
 
 /// <summary>
-/// The hand-written matchers against the regular expressions they stand for: on texts built at random from the
-/// pieces the patterns care about, and on every operation description of the published spec.
+/// The hand-written matchers against the regular expressions they stand for, on texts built at random from the
+/// pieces the patterns care about.
 /// </summary>
 public sealed class TextPatternsTests
 {
-    private const string Id = "[A-Za-z_][A-Za-z0-9_]*";
-    private static readonly Regex RequiresSentence = new(
-        $@"Requires\s+(?<names>{Id}(?:\s*,\s*(?:or\s+)?{Id})*(?:\s*,?\s+or\s+{Id})?)\s+permissions?\b", RegexOptions.CultureInvariant);
-
-    private static readonly string[] SentencePieces =
-        [" ", "  ", "\t", "\n", ",", ", ", " ,", "or", " or ", "A", "B_1", "_c", "1x", " permission", " permissions", "permission", "s", "x", ".", "é", "\u200D", "Requires "];
-
-    [Fact]
-    public void Required_permission_names_are_those_the_regular_expression_finds()
-    {
-        var random = new Random(20261123);
-        var matched = 0;
-        for (var i = 0; i < 20_000; i++)
-        {
-            // Half start like a sentence, so that a good share of them match somewhere.
-            var text = (random.Next(2) == 0 ? "Requires A" : string.Empty)
-                + string.Concat(Enumerable.Range(0, random.Next(1, 14)).Select(_ => SentencePieces[random.Next(SentencePieces.Length)]));
-            var expected = RequiresSentence.Match(text) is { Success: true } match ? match.Groups["names"].Value : null;
-            Assert.True(expected == TextPatterns.RequiredPermissionNames(text), $"'{Regex.Escape(text)}': expected '{expected}'.");
-            matched += expected is null ? 0 : 1;
-        }
-
-        Assert.True(matched > 1_000, $"Only {matched} of the random texts held a sentence; the test says little.");
-    }
-
-    [Theory]
-    [InlineData("Requires IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform permission.", "IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform")]
-    [InlineData("Requires A or permission", null)]
-    [InlineData("Requires A, or permission", "A, or")]
-    [InlineData("xRequires A permissions", "A")]
-    [InlineData("Requires A permissionsX. Requires B permission", "B")]
-    public void Required_permission_names_in_the_sentences_that_matter(string text, string? expected)
-    {
-        Assert.Equal(expected, TextPatterns.RequiredPermissionNames(text));
-        Assert.Equal(expected, RequiresSentence.Match(text) is { Success: true } match ? match.Groups["names"].Value : null);
-    }
-
-    [PublishedSpecFact]
-    public void Every_description_of_the_published_spec_reads_as_the_regular_expression_reads_it()
-    {
-        var tree = (SpecObject)YamlToJson.Convert(File.ReadAllText(RepoPaths.PublishedSpec), CancellationToken.None)!;
-        var descriptions = new List<string>();
-        Collect(tree, descriptions);
-        var sentences = 0;
-        foreach (var description in descriptions)
-        {
-            var expected = RequiresSentence.Match(description) is { Success: true } match ? match.Groups["names"].Value : null;
-            Assert.Equal(expected, TextPatterns.RequiredPermissionNames(description));
-            sentences += expected is null ? 0 : 1;
-        }
-
-        Assert.True(sentences >= 34, $"Only {sentences} sentences found.");
-
-        static void Collect(SpecNode? node, List<string> into)
-        {
-            if (node is SpecObject obj)
-            {
-                foreach (var pair in obj)
-                {
-                    if (pair.Key == "description" && pair.Value is SpecValue { Text: var text })
-                    {
-                        into.Add(text);
-                    }
-
-                    Collect(pair.Value, into);
-                }
-            }
-            else if (node is SpecArray array)
-            {
-                foreach (var item in array)
-                {
-                    Collect(item, into);
-                }
-            }
-        }
-    }
-
     [Fact]
     public void Keys_paths_identifiers_and_scheme_words_match_as_their_regular_expressions_do()
     {

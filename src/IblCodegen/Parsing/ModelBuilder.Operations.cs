@@ -398,16 +398,9 @@ internal sealed partial class ModelBuilder
 
         // "Requires IsDMAdmin, IsPlatformAdmin, or IsDepartmentModeAdminInPlatform permission", as 34 descriptions of the
         // published spec say it.
-        if (description is null || TextPatterns.RequiredPermissionNames(description) is not { } names)
-        {
-            return EquatableArray<string>.Empty;
-        }
-
-        return names
-            .Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => word != "or" && TextPatterns.IsIdentifier(word))
-            .Distinct(StringComparer.Ordinal)
-            .ToEquatableArray();
+        return description is not null && PermissionSentence.Read(description) is { } names
+            ? names.ToEquatableArray()
+            : EquatableArray<string>.Empty;
     }
 
     /// <summary>The schemes an operation's security requirements name (its own, or else the document's).</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace IblCodegen.Parsing;
@@ -9,8 +8,8 @@ namespace IblCodegen.Parsing;
 /// The few text patterns the generator checks, written out by hand. Setting regular expressions up on a cold run
 /// (parsing the patterns, and the JIT compiling the engine's own generic code) cost more than all their matching:
 /// about 30 ms for these patterns in a fresh process, 12 ms of the document checks' cold time. Each method says
-/// which pattern it matches; tests hold each against that pattern as a <c>Regex</c>, on generated texts and on
-/// every description of the published spec.
+/// which pattern it matches; tests hold each against that pattern as a <c>Regex</c>, on generated texts. (The
+/// permission sentence, which authorization depends on, has a grammar of its own: <see cref="PermissionSentence"/>.)
 /// </summary>
 internal static class TextPatterns
 {
@@ -62,83 +61,6 @@ internal static class TextPatterns
         }
 
         return names;
-    }
-
-    /// <summary>
-    /// The list of names in the first "Requires A, B, or C permission(s)" sentence of <paramref name="text"/>, as
-    /// written (commas and "or" included); null when there is none. This is the group <c>names</c> of
-    /// <c>Requires\s+(?&lt;names&gt;ID(?:\s*,\s*(?:or\s+)?ID)*(?:\s*,?\s+or\s+ID)?)\s+permissions?\b</c>, where ID is
-    /// <c>[A-Za-z_][A-Za-z0-9_]*</c>, tried in the order a backtracking engine tries it.
-    /// </summary>
-    public static string? RequiredPermissionNames(string text)
-    {
-        for (var start = text.IndexOf("Requires", StringComparison.Ordinal); start >= 0; start = text.IndexOf("Requires", start + 1, StringComparison.Ordinal))
-        {
-            var names = SkipWhiteSpace(text, start + "Requires".Length);
-            if (names > start + "Requires".Length && IsIdentifierStart(text, names)
-                && MoreNames(text, IdentifierEnd(text, names), out var namesEnd))
-            {
-                return text.Substring(names, namesEnd - names);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>After a name ending at <paramref name="position"/>: more ", name" items (greedily), then a last "or name", then "permission".</summary>
-    private static bool MoreNames(string text, int position, out int namesEnd)
-    {
-        var comma = SkipWhiteSpace(text, position);
-        if (comma < text.Length && text[comma] == ',')
-        {
-            var next = SkipWhiteSpace(text, comma + 1);
-            if (IsWord(text, next, "or") && SkipWhiteSpace(text, next + 2) is var afterOr && afterOr > next + 2
-                && IsIdentifierStart(text, afterOr) && MoreNames(text, IdentifierEnd(text, afterOr), out namesEnd))
-            {
-                return true;
-            }
-
-            if (IsIdentifierStart(text, next) && MoreNames(text, IdentifierEnd(text, next), out namesEnd))
-            {
-                return true;
-            }
-        }
-
-        if (LastName(text, position) is var lastEnd and >= 0 && IsPermissionWordAfter(text, lastEnd))
-        {
-            namesEnd = lastEnd;
-            return true;
-        }
-
-        namesEnd = position;
-        return IsPermissionWordAfter(text, position);
-    }
-
-    /// <summary><c>\s*,?\s+or\s+ID</c> at <paramref name="position"/>: where the name ends, or -1.</summary>
-    private static int LastName(string text, int position)
-    {
-        var next = SkipWhiteSpace(text, position);
-        if (next < text.Length && text[next] == ',')
-        {
-            var afterComma = next + 1;
-            next = SkipWhiteSpace(text, afterComma);
-            if (next == afterComma)
-            {
-                return -1;
-            }
-        }
-        else if (next == position)
-        {
-            return -1;
-        }
-
-        if (!IsWord(text, next, "or"))
-        {
-            return -1;
-        }
-
-        var name = SkipWhiteSpace(text, next + 2);
-        return name > next + 2 && IsIdentifierStart(text, name) ? IdentifierEnd(text, name) : -1;
     }
 
     /// <summary>
@@ -204,46 +126,6 @@ internal static class TextPatterns
 
         return builder.Append(type, position, type.Length - position).ToString();
     }
-
-    /// <summary><c>\s+permissions?\b</c> at <paramref name="position"/>.</summary>
-    private static bool IsPermissionWordAfter(string text, int position)
-    {
-        var word = SkipWhiteSpace(text, position);
-        if (word == position || string.CompareOrdinal(text, word, "permission", 0, "permission".Length) != 0)
-        {
-            return false;
-        }
-
-        var end = word + "permission".Length;
-        return (end < text.Length && text[end] == 's' && IsWordBoundary(text, end + 1)) || IsWordBoundary(text, end);
-    }
-
-    /// <summary>"or" at <paramref name="position"/> (what follows is checked by the caller).</summary>
-    private static bool IsWord(string text, int position, string word) =>
-        string.CompareOrdinal(text, position, word, 0, word.Length) == 0;
-
-    /// <summary><c>\b</c> after a word character: the text ends, or a character that is not a word character follows.</summary>
-    private static bool IsWordBoundary(string text, int position) => position >= text.Length || !IsRegexWordCharacter(text[position]);
-
-    /// <summary>.NET's <c>\w</c> (letters, decimal digits, non-spacing marks, connector punctuation), and the two joiners <c>\b</c> counts as word characters.</summary>
-    private static bool IsRegexWordCharacter(char c) =>
-        c is '\u200C' or '\u200D'
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
-            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
-
-    private static int SkipWhiteSpace(string text, int position)
-    {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-
-        return position;
-    }
-
-    private static bool IsIdentifierStart(string text, int position) =>
-        position < text.Length && (IsAsciiLetter(text[position]) || text[position] == '_');
 
     /// <summary>Where the run of <c>[A-Za-z0-9_]</c> starting at <paramref name="position"/> ends.</summary>
     private static int IdentifierEnd(string text, int position)
