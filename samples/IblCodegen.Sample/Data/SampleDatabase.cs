@@ -34,10 +34,14 @@ public sealed class SampleDatabase
         return connection;
     }
 
+    /// <summary>
+    /// Per connection: foreign keys enforced, and a writer that finds the store locked by another waits for it (up to
+    /// five seconds) instead of failing at once with "database is locked".
+    /// </summary>
     private static void EnableForeignKeys(SqliteConnection connection)
     {
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
     }
 
@@ -45,6 +49,9 @@ public sealed class SampleDatabase
     public bool EnsureCreated(DateOnly today)
     {
         using var connection = Open();
+
+        // Write-ahead logging, kept in the file: readers never wait for the writer, nor the writer for readers.
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, Schema);
         var isNew = Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM platforms") == 0;

@@ -29,13 +29,13 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         var learner = caller.UserId;
         if (learnerId is not null && !caller.Is(learnerId))
         {
-            if (Sql.FindUser(connection, learnerId) is not { } other)
+            if (Sql.FindUser(connection, null, learnerId) is not { } other)
             {
                 return Problems.BadRequest("learner_id", $"There is no user '{learnerId}'.");
             }
 
             // Another learner's time: data-manager admins, or admins of a platform that learner belongs to.
-            var platforms = Sql.Read(connection, "SELECT platform_key FROM memberships WHERE user_id = $user", reader => reader.GetString(0), ("$user", other));
+            var platforms = Sql.Read(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user", reader => reader.GetString(0), ("$user", other));
             if (!caller.IsDmAdmin && !platforms.Any(p => caller.AdminOf.Contains(p) && (platform is null || p == platform)))
             {
                 return Problems.Forbidden($"You may not read the time spent by '{learnerId}'.");
@@ -138,7 +138,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         out AudienceQuery query, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         query = null!;
-        if (!Sql.Exists(connection, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
+        if (!Sql.Exists(connection, null, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
         {
             problem = Problems.BadRequest("org", $"There is no platform '{org}'.");
             return false;

@@ -82,7 +82,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Sql.Read(connection, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
+        var results = Sql.Read(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
@@ -91,7 +91,11 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         CourseGroupSuggestionCreate body, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = Sql.SingleOrDefault(connection, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
+
+        // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
+        // back see one state of the store however many requests write at once, and a delete cannot land in between.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var department = Sql.SingleOrDefault(connection, transaction, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var groupExists, ("$group", body.GroupId), ("$platform", body.PlatformKey));
         if (!groupExists)
         {
@@ -103,13 +107,13 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of group {body.GroupId} on '{body.PlatformKey}'.");
         }
 
-        if (!Sql.Exists(connection, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
+        if (!Sql.Exists(connection, transaction, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("course_id", $"The platform '{body.PlatformKey}' has no course '{body.CourseId}'.");
         }
 
         // Create or update: the same course suggested to the same group again changes the one suggestion.
-        var id = SampleDatabase.Scalar<long>(connection, null, """
+        var id = SampleDatabase.Scalar<long>(connection, transaction, """
             INSERT INTO group_suggestions (platform_key, course_id, group_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $course, $group, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, course_id, group_id) DO UPDATE SET
@@ -119,14 +123,20 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """,
             ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", body.GroupId), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        return TypedResults.Ok(Sql.Read(connection, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single());
+        var created = Sql.Read(connection, transaction, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single();
+        transaction.Commit();
+        return TypedResults.Ok(created);
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(
         int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = Sql.SingleOrDefault(connection,
+
+        // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the check and the delete see one state of
+        // the store, however many requests write at once.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var department = Sql.SingleOrDefault(connection, transaction,
             "SELECT g.department_id FROM group_suggestions s JOIN groups g ON g.id = s.group_id WHERE s.id = $id AND s.platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
         if (!found)
@@ -139,7 +149,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage group suggestion {suggestionId}.");
         }
 
-        SampleDatabase.Execute(connection, null, "DELETE FROM group_suggestions WHERE id = $id", ("$id", suggestionId));
+        SampleDatabase.Execute(connection, transaction, "DELETE FROM group_suggestions WHERE id = $id", ("$id", suggestionId));
+        transaction.Commit();
         return TypedResults.Ok();
     }
 
@@ -152,7 +163,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (Sql.FindUser(connection, user) is not { } learner)
+        if (Sql.FindUser(connection, null, user) is not { } learner)
         {
             return Problems.BadRequest("user", $"There is no user '{user}'.");
         }
@@ -173,7 +184,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
         var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg) };
-        var results = Sql.Read(connection, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
+        var results = Sql.Read(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
@@ -197,7 +208,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Sql.Read(connection, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
+        var results = Sql.Read(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
             JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
@@ -209,12 +220,16 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         PathwaySuggestionCreate body, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (Sql.FindUser(connection, body.UserId) is not { } learner)
+
+        // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
+        // back see one state of the store however many requests write at once, and a delete cannot land in between.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (Sql.FindUser(connection, transaction, body.UserId) is not { } learner)
         {
             return Problems.BadRequest("user_id", $"There is no user '{body.UserId}'.");
         }
 
-        var department = Sql.SingleOrDefault(connection, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
+        var department = Sql.SingleOrDefault(connection, transaction, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var isMember, ("$user", learner), ("$platform", body.PlatformKey));
         if (!isMember)
         {
@@ -226,12 +241,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.UserId}' on '{body.PlatformKey}'.");
         }
 
-        if (!Sql.Exists(connection, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
+        if (!Sql.Exists(connection, transaction, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("pathway_id", $"The platform '{body.PlatformKey}' has no pathway '{body.PathwayId}'.");
         }
 
-        var id = SampleDatabase.Scalar<long>(connection, null, """
+        var id = SampleDatabase.Scalar<long>(connection, transaction, """
             INSERT INTO pathway_suggestions (platform_key, pathway_id, user_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $pathway, $user, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, pathway_id, user_id) DO UPDATE SET
@@ -241,14 +256,20 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """,
             ("$platform", body.PlatformKey), ("$pathway", body.PathwayId), ("$user", learner), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        return TypedResults.Ok(Sql.Read(connection, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single());
+        var created = Sql.Read(connection, transaction, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single();
+        transaction.Commit();
+        return TypedResults.Ok(created);
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsPathwayManageAsync(
         int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var department = Sql.SingleOrDefault(connection, """
+
+        // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the check and the delete see one state of
+        // the store, however many requests write at once.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var department = Sql.SingleOrDefault(connection, transaction, """
             SELECT m.department_id FROM pathway_suggestions s
             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key
             WHERE s.id = $id AND s.platform_key = $platform
@@ -264,7 +285,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage pathway suggestion {suggestionId}.");
         }
 
-        SampleDatabase.Execute(connection, null, "DELETE FROM pathway_suggestions WHERE id = $id", ("$id", suggestionId));
+        SampleDatabase.Execute(connection, transaction, "DELETE FROM pathway_suggestions WHERE id = $id", ("$id", suggestionId));
+        transaction.Commit();
         return TypedResults.Ok();
     }
 
