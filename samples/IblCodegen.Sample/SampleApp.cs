@@ -33,6 +33,7 @@ public static class SampleApp
             services.GetRequiredService<IConfiguration>().GetConnectionString("Sample") ?? DefaultConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreFaultHandler>();
         builder.Services.AddOpenApi();
 
         // Responses are written with the generated metadata, as request bodies are read: no reflection for the spec's types.

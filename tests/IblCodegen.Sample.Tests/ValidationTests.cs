@@ -28,6 +28,30 @@ public sealed class ValidationTests : IClassFixture<SampleServiceFactory>
         Assert.Contains(message, errors[0].GetString());
     }
 
+    /// <summary>Inputs at the ends of the calendar and of Int32 answer 400 naming the parameter, never 500 or a wrong page.</summary>
+    [Theory]
+    [InlineData("/api/audience/orgs/acme/active-users/over-time?start_date=0001-01-01&end_date=9999-12-31", "end_date", "from 1970-01-01 to 2999-12-31")]
+    [InlineData("/api/audience/orgs/acme/active-users/over-time?end_date=0001-01-01", "end_date", "from 1970-01-01 to 2999-12-31")]
+    [InlineData("/api/audience/orgs/acme/active-users/over-time?start_date=0001-01-01", "start_date", "from 1970-01-01 to 2999-12-31")]
+    [InlineData("/api/audience/orgs/acme/active-users/per-course?start_date=1970-01-01&end_date=2999-12-31", "start_date", "at most 366 days")]
+    [InlineData("/api/audience/orgs/acme/active-users/over-time?start_date=1900-01-01&end_date=2100-12-31", "start_date", "from 1970-01-01 to 2999-12-31")]
+    [InlineData(Groups + "?platform_key=acme&page=2147483647", "page", "must not pass 2147483647")]
+    [InlineData(Groups + "?platform_key=acme&page=21474837&page_size=100", "page", "must not pass 2147483647")]
+    public async Task Inputs_at_the_limits_are_400_naming_the_parameter(string url, string parameter, string message)
+    {
+        var problem = await (await _service.ClientFor(Keys.DmAdmin).GetAsync(url)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(message, problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_range_of_366_days_at_the_end_of_the_supported_calendar_is_answered()
+    {
+        var response = await _service.ClientFor(Keys.DmAdmin).GetAsync("/api/audience/orgs/acme/active-users/over-time?start_date=2999-01-01&end_date=2999-12-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var early = await _service.ClientFor(Keys.DmAdmin).GetAsync("/api/audience/orgs/acme/active-users/per-course?start_date=1970-01-01&end_date=1970-12-31");
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+    }
+
     [Fact]
     public async Task A_handler_level_check_is_a_400_too()
     {

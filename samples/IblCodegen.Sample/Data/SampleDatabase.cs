@@ -11,15 +11,33 @@ public sealed class SampleDatabase
     /// <summary>The API key of the seeded data-manager admin, printed at start-up for trying the service.</summary>
     public const string DemoAdminKey = "demo-dm-admin-key";
 
+    /// <summary>SQLite's result code for a file it cannot open.</summary>
+    private const int CantOpen = 14;
+
     private readonly string _connectionString;
+    private readonly string _createConnectionString;
+    private readonly string? _file;
 
     public SampleDatabase(string connectionString)
     {
-        _connectionString = connectionString;
+        // Requests open the store read-write but never create it: a file gone missing is an unavailable store, not a
+        // new empty one. Only EnsureCreated, at start-up, may create it.
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = builder.Mode is SqliteOpenMode.ReadWriteCreate or SqliteOpenMode.ReadWrite
+            && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:";
+        _file = isFile ? Path.GetFullPath(builder.DataSource) : null;
+        _createConnectionString = builder.ToString();
+        if (isFile)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        _connectionString = builder.ToString();
     }
 
     public SqliteConnection Open()
     {
+        EnsureFileIsThere();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         EnableForeignKeys(connection);
@@ -28,10 +46,23 @@ public sealed class SampleDatabase
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        EnsureFileIsThere();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         EnableForeignKeys(connection);
         return connection;
+    }
+
+    /// <summary>
+    /// A pooled connection keeps the file it opened even after the file is moved or replaced: checking the path on
+    /// each open makes such a store unavailable (and, the pools cleared, available again when the file is back).
+    /// </summary>
+    private void EnsureFileIsThere()
+    {
+        if (_file is not null && !File.Exists(_file))
+        {
+            throw new SqliteException($"The store '{Path.GetFileName(_file)}' is not there.", CantOpen);
+        }
     }
 
     /// <summary>
@@ -48,7 +79,9 @@ public sealed class SampleDatabase
     /// <summary>Creates the tables, and seeds the demo data when the database is new. Returns whether it seeded.</summary>
     public bool EnsureCreated(DateOnly today)
     {
-        using var connection = Open();
+        using var connection = new SqliteConnection(_createConnectionString);
+        connection.Open();
+        EnableForeignKeys(connection);
 
         // Write-ahead logging, kept in the file: readers never wait for the writer, nor the writer for readers.
         Execute(connection, null, "PRAGMA journal_mode = WAL;");

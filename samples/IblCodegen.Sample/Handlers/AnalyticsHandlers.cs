@@ -20,6 +20,12 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
 
     private const int DefaultRangeDays = 7;
 
+    /// <summary>The longest range an audience report covers, one day per entry: a year, leap day included.</summary>
+    private const int MaxRangeDays = 366;
+
+    private static readonly DateOnly FirstSupportedDate = new(1970, 1, 1);
+    private static readonly DateOnly LastSupportedDate = new(2999, 12, 31);
+
     public partial async Task<Results<Ok<TimeSpentPerUserResponse>, ProblemHttpResult>> GetAnalyticsTimeSpentUserAsync(
         string? courseId, DateOnly? startDate, DateOnly? endDate, string? platform, string? learnerId, string? mentorUuid,
         string? sessionUuid, string? url, bool includeMainPlatform, CancellationToken cancellationToken)
@@ -156,6 +162,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             return false;
         }
 
+        if (!InSupportedRange(end, "end_date", out problem) || !InSupportedRange(start, "start_date", out problem))
+        {
+            return false;
+        }
+
         var last = end ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = start ?? last.AddDays(-(DefaultRangeDays - 1));
         if (first > last)
@@ -164,8 +175,26 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             return false;
         }
 
+        if (last.DayNumber - first.DayNumber + 1 > MaxRangeDays)
+        {
+            problem = Problems.BadRequest("start_date", $"The range may span at most {MaxRangeDays} days.");
+            return false;
+        }
+
         query = new AudienceQuery(org, departmentId, includeMainPlatform, first, last);
         return true;
+    }
+
+    /// <summary>
+    /// A date the audience reports support (the spec states the range): the reports also look back over the range
+    /// before the one asked for, and 30 days before its end, which the calendar must hold.
+    /// </summary>
+    private static bool InSupportedRange(DateOnly? date, string parameter, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        problem = date is { } day && (day < FirstSupportedDate || day > LastSupportedDate)
+            ? Problems.BadRequest(parameter, $"The parameter '{parameter}' must be a date from {FirstSupportedDate:yyyy-MM-dd} to {LastSupportedDate:yyyy-MM-dd}.")
+            : null;
+        return problem is null;
     }
 
     /// <summary>The audience dates are ISO 8601 text in the spec: a date, or a date and time (its UTC day counts).</summary>

@@ -21,7 +21,9 @@ internal readonly record struct Paging(int Page, int PageSize)
             ? Problems.BadRequest("page", "The page must be 1 or more.")
             : paging.PageSize is < 1 or > MaxPageSize
                 ? Problems.BadRequest("page_size", $"The page size must be between 1 and {MaxPageSize}.")
-                : null;
+                : (long)paging.Page * paging.PageSize > int.MaxValue
+                    ? Problems.BadRequest("page", $"The page times the page size must not pass {int.MaxValue}: there are no rows that far.")
+                    : null;
         return problem is null;
     }
 
