@@ -87,6 +87,7 @@ public sealed class SampleDatabase
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, Schema);
+        HashPlainKeys(connection, transaction);
         var isNew = Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM platforms") == 0;
         if (isNew)
         {
@@ -209,10 +210,43 @@ public sealed class SampleDatabase
             seconds INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS activity_platform_day ON activity (platform_key, day);
         CREATE INDEX IF NOT EXISTS activity_user_day ON activity (user_id, day);
-        CREATE TABLE IF NOT EXISTS api_keys (
-            key TEXT PRIMARY KEY,
+        -- API keys are kept as their SHA-256 hashes only: the store never holds a key it could leak.
+        CREATE TABLE IF NOT EXISTS api_key_hashes (
+            hash BLOB PRIMARY KEY,
             user_id INTEGER NOT NULL REFERENCES users(id));
         """;
+
+    /// <summary>The SHA-256 hash of an API key, as stored and looked up.</summary>
+    public static byte[] KeyHash(string key) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+
+    /// <summary>
+    /// A store made before keys were hashed kept them in plain text (<c>api_keys</c>): hash them into
+    /// <c>api_key_hashes</c> and drop the plain ones.
+    /// </summary>
+    private static void HashPlainKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        if (Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'") == 0)
+        {
+            return;
+        }
+
+        var plain = new List<(string Key, long User)>();
+        using (var command = Command(connection, transaction, "SELECT key, user_id FROM api_keys"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plain.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        foreach (var (key, user) in plain)
+        {
+            Execute(connection, transaction, "INSERT OR IGNORE INTO api_key_hashes (hash, user_id) VALUES ($hash, $user)", ("$hash", KeyHash(key)), ("$user", user));
+        }
+
+        Execute(connection, transaction, "DROP TABLE api_keys");
+    }
 
     /// <summary>
     /// Three platforms, eight people in every role the permissions distinguish, groups, courses, pathways,
@@ -261,16 +295,17 @@ public sealed class SampleDatabase
             INSERT INTO pathways (id, uuid, name, platform_key) VALUES
                 ('pathway-v1:acme+data+2024', '12345678-1234-5678-1234-567812345678', 'Data Science Pathway', 'acme'),
                 ('pathway-v1:globex+lead+2024', '87654321-4321-8765-4321-876543218765', 'Leadership Pathway', 'globex');
-            INSERT INTO api_keys (key, user_id) VALUES
-                ('demo-dm-admin-key', 1),
-                ('demo-acme-admin-key', 2),
-                ('demo-acme-reader-key', 3),
-                ('demo-acme-department-admin-key', 4),
-                ('demo-acme-learner-key', 5),
-                ('demo-acme-sales-learner-key', 6),
-                ('demo-globex-admin-key', 7),
-                ('demo-globex-learner-key', 8);
             """);
+
+        string[] demoKeys =
+        [
+            "demo-dm-admin-key", "demo-acme-admin-key", "demo-acme-reader-key", "demo-acme-department-admin-key",
+            "demo-acme-learner-key", "demo-acme-sales-learner-key", "demo-globex-admin-key", "demo-globex-learner-key",
+        ];
+        for (var i = 0; i < demoKeys.Length; i++)
+        {
+            Execute(connection, transaction, "INSERT INTO api_key_hashes (hash, user_id) VALUES ($hash, $user)", ("$hash", KeyHash(demoKeys[i])), ("$user", i + 1));
+        }
 
         var created = today.AddDays(-30).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).ToString("O");
         Execute(connection, transaction, """

@@ -71,7 +71,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return problem!;
         }
 
-        if (!TryScope(platformKey, departmentMode, "g.department_id", out var scope, out problem))
+        if (!TryScope(platformKey, departmentMode, "g.department_id", out var scope, out var scopeValues, out problem))
         {
             return problem!;
         }
@@ -80,7 +80,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             WHERE s.platform_key = $platform AND ($org IS NULL OR p.org = $org)
               AND ($like IS NULL OR g.name LIKE $like OR c.name LIKE $like OR s.course_id LIKE $like) {scope}
             """;
-        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
+        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
         var results = Sql.Read(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", parameters);
@@ -171,6 +171,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // A learner and the data-manager admins see every platform; platform admins only the platforms they administer.
         var caller = Caller;
         var scope = string.Empty;
+        string? scopeValues = null;
         if (!caller.IsDmAdmin && caller.UserId != learner)
         {
             var platforms = caller.AdminOf.Concat(caller.ReadOnlyAdminOf).Where(p => platformKey is null || p == platformKey).ToList();
@@ -179,11 +180,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
                 return Problems.Forbidden($"You may not read the suggestions of '{user}'.");
             }
 
-            scope = $"AND s.platform_key IN ({string.Join(", ", platforms.Select(Quote))})";
+            scope = "AND s.platform_key IN (SELECT value FROM json_each($scope))";
+            scopeValues = JsonArray(platforms);
         }
 
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
-        var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg) };
+        var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg), ("$scope", scopeValues) };
         var results = Sql.Read(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
@@ -197,7 +199,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return problem!;
         }
 
-        if (!TryScope(platformKey, departmentMode, "m.department_id", out var scope, out problem))
+        if (!TryScope(platformKey, departmentMode, "m.department_id", out var scope, out var scopeValues, out problem))
         {
             return problem!;
         }
@@ -206,7 +208,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             WHERE s.platform_key = $platform AND ($org IS NULL OR p.org = $org)
               AND ($like IS NULL OR w.name LIKE $like OR s.pathway_id LIKE $like OR u.username LIKE $like OR u.name LIKE $like) {scope}
             """;
-        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)) };
+        var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
         var results = Sql.Read(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
         var count = (int)SampleDatabase.Scalar<long>(connection, null, $"""
@@ -294,10 +296,11 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     /// Who sees what of a platform's list: data-manager and platform admins everything, department admins
     /// (department_mode) their departments only.
     /// </summary>
-    private bool TryScope(string platform, bool? departmentMode, string departmentColumn, out string scope, out ProblemHttpResult? problem)
+    private bool TryScope(string platform, bool? departmentMode, string departmentColumn, out string scope, out string? scopeValues, out ProblemHttpResult? problem)
     {
         var caller = Caller;
         scope = string.Empty;
+        scopeValues = null;
         problem = null;
         if (caller.IsDmAdmin || caller.AdminOf.Contains(platform))
         {
@@ -307,7 +310,9 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         var departments = caller.DepartmentsIn(platform);
         if (departmentMode == true && departments.Count > 0)
         {
-            scope = $"AND {departmentColumn} IN ({string.Join(", ", departments)})";
+            // The column is the caller's choice of two constants; the departments travel as a parameter.
+            scope = $"AND {departmentColumn} IN (SELECT value FROM json_each($scope))";
+            scopeValues = JsonArray(departments);
             return true;
         }
 
@@ -334,13 +339,16 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
     private static string? Like(string? query) => string.IsNullOrEmpty(query) ? null : $"%{query}%";
 
-    private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
-
+    /// <summary>Metadata as stored, JSON text written with the generated metadata (no reflection).</summary>
     private static string? Json(IReadOnlyDictionary<string, JsonElement>? metadata) =>
-        metadata is null ? null : JsonSerializer.Serialize(metadata);
+        metadata is null ? null : JsonSerializer.Serialize(metadata, IblDataManagerJsonContext.Default.DictionaryOfJsonElement);
 
     private static IReadOnlyDictionary<string, JsonElement> Metadata(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];
+        JsonSerializer.Deserialize(json, IblDataManagerJsonContext.Default.DictionaryOfJsonElement) ?? new Dictionary<string, JsonElement>();
+
+    /// <summary>A list as one parameter, a JSON array the query reads with <c>json_each</c>: no value is ever written into SQL text.</summary>
+    private static string JsonArray<T>(IEnumerable<T> values) =>
+        "[" + string.Join(",", values.Select(v => v is string text ? JsonSerializer.Serialize(text, IblDataManagerJsonContext.Default.String) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>Timestamps are stored as ISO 8601 text (<see cref="Now"/>).</summary>
     private static DateTimeOffset Timestamp(SqliteDataReader r, int column) =>

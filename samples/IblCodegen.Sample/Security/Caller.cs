@@ -40,11 +40,14 @@ public sealed record Caller(
     public static ClaimsPrincipal? Authenticate(SampleDatabase database, string key, string scheme)
     {
         using var connection = database.Open();
+
+        // Looked up by the key's hash (the store holds no keys), and the hash found compared in constant time.
+        var hash = SampleDatabase.KeyHash(key);
         using var user = SampleDatabase.Command(connection, null,
-            "SELECT u.id, u.username, u.is_dm_admin FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key = $key",
-            ("$key", key));
+            "SELECT u.id, u.username, u.is_dm_admin, k.hash FROM api_key_hashes k JOIN users u ON u.id = k.user_id WHERE k.hash = $hash",
+            ("$hash", hash));
         using var reader = user.ExecuteReader();
-        if (!reader.Read())
+        if (!reader.Read() || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals((byte[])reader.GetValue(3), hash))
         {
             return null;
         }
