@@ -121,4 +121,48 @@ public sealed class PermissionMatrixTests : IClassFixture<SampleServiceFactory>
         Assert.Equal(groups, service.Count("group_suggestions"));
         Assert.Equal(pathways, service.Count("pathway_suggestions"));
     }
+
+    /// <summary>
+    /// A caller without rights on a platform gets 403 before anything about that platform's data is looked at: the
+    /// answer is the same for a group, a course or a person that exists and for one that does not.
+    /// </summary>
+    [Fact]
+    public async Task Authorization_comes_before_data_and_reveals_nothing()
+    {
+        await using var service = new SampleServiceFactory();
+        var globex = service.ClientFor(Keys.GlobexAdmin);
+
+        // Creates on another platform: a real group and a missing one, a real learner and a missing one, all 403.
+        foreach (var groupId in new[] { 1, 999 })
+        {
+            await (await globex.PostAsJsonAsync("/api/catalog/suggestions/course/manage/group/", new { platform_key = "acme", course_id = "course-v1:acme+sql+2024", group_id = groupId }))
+                .ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        foreach (var user in new[] { "carol", "nobody-at-all" })
+        {
+            await (await globex.PostAsJsonAsync("/api/catalog/suggestions/pathway/manage/", new { platform_key = "acme", pathway_id = "pathway-v1:acme+data+2024", user_id = user }))
+                .ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        // Another platform's learner, with or without platform_key, and an unknown one: all 403, not an empty page or a 400.
+        await (await globex.GetAsync("/api/catalog/suggestions/course/user/?user=dave")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await globex.GetAsync("/api/catalog/suggestions/course/user/?user=dave&platform_key=acme")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await globex.GetAsync("/api/catalog/suggestions/course/user/?user=nobody-at-all")).ProblemAsync(HttpStatusCode.Forbidden);
+
+        // The data-manager admin, who may see everyone, is told the user does not exist.
+        await (await service.ClientFor(Keys.DmAdmin).GetAsync("/api/catalog/suggestions/course/user/?user=nobody-at-all")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>The rule at the door reads department_mode as the generated endpoint does: "TRUE" and "1" are true to both.</summary>
+    [Theory]
+    [InlineData("true")]
+    [InlineData("TRUE")]
+    [InlineData("1")]
+    public async Task Department_mode_is_read_alike_at_the_door_and_in_the_handler(string value)
+    {
+        await using var service = new SampleServiceFactory();
+        var response = await service.ClientFor(Keys.AcmeDepartmentAdmin).GetAsync($"/api/catalog/suggestions/course/manage/group/?platform_key=acme&department_mode={value}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -95,6 +95,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
         // back see one state of the store however many requests write at once, and a delete cannot land in between.
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (!MayManage(body.PlatformKey, body.DepartmentMode))
+        {
+            // Before any lookup: a caller without rights on the platform learns nothing of its groups or courses.
+            return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
+        }
+
         var department = Sql.SingleOrDefault(connection, transaction, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var groupExists, ("$group", body.GroupId), ("$platform", body.PlatformKey));
         if (!groupExists)
@@ -163,25 +169,33 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (Sql.FindUser(connection, null, user) is not { } learner)
-        {
-            return Problems.BadRequest("user", $"There is no user '{user}'.");
-        }
+        var found = Sql.FindUser(connection, null, user);
 
-        // A learner and the data-manager admins see every platform; platform admins only the platforms they administer.
+        // A learner and the data-manager admins see every platform; platform admins only the platforms they administer
+        // that the learner belongs to. Anyone else gets 403 whether or not the learner exists, so the answer reveals
+        // nothing about other platforms' people.
         var caller = Caller;
         var scope = string.Empty;
         string? scopeValues = null;
-        if (!caller.IsDmAdmin && caller.UserId != learner)
+        if (!caller.IsDmAdmin && (found is null || caller.UserId != found))
         {
-            var platforms = caller.AdminOf.Concat(caller.ReadOnlyAdminOf).Where(p => platformKey is null || p == platformKey).ToList();
-            if (platforms.Count == 0)
+            var administered = caller.AdminOf.Concat(caller.ReadOnlyAdminOf).Where(p => platformKey is null || p == platformKey).ToList();
+            var shared = found is { } member && administered.Count > 0
+                ? Sql.Read(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user AND platform_key IN (SELECT value FROM json_each($platforms))",
+                    reader => reader.GetString(0), ("$user", member), ("$platforms", JsonArray(administered)))
+                : [];
+            if (shared.Count == 0)
             {
                 return Problems.Forbidden($"You may not read the suggestions of '{user}'.");
             }
 
             scope = "AND s.platform_key IN (SELECT value FROM json_each($scope))";
-            scopeValues = JsonArray(platforms);
+            scopeValues = JsonArray(shared);
+        }
+
+        if (found is not { } learner)
+        {
+            return Problems.BadRequest("user", $"There is no user '{user}'.");
         }
 
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
@@ -226,6 +240,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
         // back see one state of the store however many requests write at once, and a delete cannot land in between.
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (!MayManage(body.PlatformKey, body.DepartmentMode))
+        {
+            // Before any lookup: a caller without rights on the platform learns nothing of its people or pathways.
+            return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
+        }
+
         if (Sql.FindUser(connection, transaction, body.UserId) is not { } learner)
         {
             return Problems.BadRequest("user_id", $"There is no user '{body.UserId}'.");
@@ -318,6 +338,13 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
         problem = Problems.Forbidden($"You may not manage the suggestions of '{platform}'.");
         return false;
+    }
+
+    /// <summary>Whether the caller may change any suggestion of <paramref name="platform"/> at all (which ones is decided per suggestion).</summary>
+    private bool MayManage(string platform, bool? departmentMode)
+    {
+        var caller = Caller;
+        return caller.IsDmAdmin || caller.AdminOf.Contains(platform) || (departmentMode == true && caller.DepartmentsIn(platform).Count > 0);
     }
 
     /// <summary>Whether the caller may change a suggestion of <paramref name="platform"/> belonging to <paramref name="department"/>.</summary>

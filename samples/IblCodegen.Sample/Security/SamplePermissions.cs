@@ -60,5 +60,9 @@ internal static class SamplePermissions
         return string.IsNullOrEmpty(platform) ? null : platform;
     }
 
-    private static bool IsTrue(string? value) => value is "true" or "True" or "1";
+    /// <summary>
+    /// A boolean of the request line, read by the generated endpoints' own parser, so the rule at the door and the
+    /// handler behind it never disagree ("TRUE" is true to both).
+    /// </summary>
+    private static bool IsTrue(string? value) => value is not null && IblCodegen.Server.Parsers.Boolean(value, out var flag) && flag;
 }
