@@ -26,6 +26,13 @@ public static class SampleApp
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         }
 
+        // Page links are built from the request's host: only hosts the service is known by may ask, so a forged Host
+        // header cannot make it hand out links to elsewhere. Behind a proxy, set AllowedHosts to the public name.
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]))
+        {
+            builder.Configuration["AllowedHosts"] = "127.0.0.1;localhost;[::1]";
+        }
+
         configure?.Invoke(builder);
 
         // Resolved from the final configuration, so hosts (tests among them) can point it elsewhere.

@@ -66,4 +66,18 @@ public sealed class LoopbackTests : IAsyncLifetime
         using var anonymous = new HttpClient { BaseAddress = _address };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/analytics/time-spent/user/")).StatusCode);
     }
+
+    /// <summary>Page links come from the Host header, so only the hosts the service is known by are served.</summary>
+    [Fact]
+    public async Task A_request_naming_another_host_is_refused_so_no_link_points_elsewhere()
+    {
+        using var client = new HttpClient { BaseAddress = _address };
+        client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=1");
+        forged.Headers.Host = "evil.test";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
+
+        var page = await (await client.GetAsync("/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=1")).JsonAsync();
+        Assert.StartsWith($"http://127.0.0.1:{_address.Port}/", page.GetProperty("next").GetString());
+    }
 }
