@@ -51,8 +51,8 @@ public static class SampleApp
             {
                 options.HeaderName = "Authorization";
                 options.Prefix = "Api-Key";
-                options.ValidateKey = (key, http) => ValueTask.FromResult(
-                    Caller.Authenticate(http.RequestServices.GetRequiredService<SampleDatabase>(), key, IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication));
+                options.ValidateKey = (key, http) => new ValueTask<System.Security.Claims.ClaimsPrincipal?>(Caller.AuthenticateAsync(
+                    http.RequestServices.GetRequiredService<SampleDatabase>(), key, IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, http.RequestAborted));
             });
         builder.Services.AddIblPermissions(SamplePermissions.Define);
 

@@ -20,7 +20,7 @@ public sealed class KeyStorageTests : IDisposable
     }
 
     [Fact]
-    public void A_new_store_holds_no_key_in_plain_text_and_authenticates_by_hash()
+    public async Task A_new_store_holds_no_key_in_plain_text_and_authenticates_by_hash()
     {
         var database = new SampleDatabase($"Data Source={_path}");
         Assert.True(database.EnsureCreated(new DateOnly(2026, 6, 15)));
@@ -37,12 +37,12 @@ public sealed class KeyStorageTests : IDisposable
         var bytes = File.ReadAllBytes(_path);
         Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(Keys.DmAdmin)));
 
-        Assert.Equal("dm", Caller.Authenticate(database, Keys.DmAdmin, "Key")?.Identity?.Name);
-        Assert.Null(Caller.Authenticate(database, Keys.DmAdmin + "x", "Key"));
+        Assert.Equal("dm", (await Caller.AuthenticateAsync(database, Keys.DmAdmin, "Key", CancellationToken.None))?.Identity?.Name);
+        Assert.Null(await Caller.AuthenticateAsync(database, Keys.DmAdmin + "x", "Key", CancellationToken.None));
     }
 
     [Fact]
-    public void A_store_with_plain_keys_is_converted_on_start_up()
+    public async Task A_store_with_plain_keys_is_converted_on_start_up()
     {
         var database = new SampleDatabase($"Data Source={_path}");
         database.EnsureCreated(new DateOnly(2026, 6, 15));
@@ -53,7 +53,7 @@ public sealed class KeyStorageTests : IDisposable
         }
 
         Assert.False(database.EnsureCreated(new DateOnly(2026, 6, 15)));
-        Assert.NotNull(Caller.Authenticate(database, "old-plain-key", "Key"));
+        Assert.NotNull(await Caller.AuthenticateAsync(database, "old-plain-key", "Key", CancellationToken.None));
         using var check = database.Open();
         Assert.Equal(0L, SampleDatabase.Scalar<long>(check, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'api_keys'"));
     }

@@ -11,6 +11,9 @@ public sealed class SampleDatabase
     /// <summary>The API key of the seeded data-manager admin, printed at start-up for trying the service.</summary>
     public const string DemoAdminKey = "demo-dm-admin-key";
 
+    /// <summary>What every connection sets: see <see cref="EnableForeignKeys"/>.</summary>
+    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
     /// <summary>SQLite's result code for a file it cannot open.</summary>
     private const int CantOpen = 14;
 
@@ -49,7 +52,9 @@ public sealed class SampleDatabase
         EnsureFileIsThere();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        EnableForeignKeys(connection);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = ConnectionPragmas;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
@@ -72,7 +77,7 @@ public sealed class SampleDatabase
     private static void EnableForeignKeys(SqliteConnection connection)
     {
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        pragma.CommandText = ConnectionPragmas;
         pragma.ExecuteNonQuery();
     }
 

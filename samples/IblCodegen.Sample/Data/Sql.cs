@@ -4,31 +4,33 @@ namespace IblCodegen.Sample.Data;
 
 /// <summary>
 /// The few query shapes the handlers use, over an open connection: inside a write's transaction (every command on a
-/// connection with one open must name it), or outside any with <c>null</c>.
+/// connection with one open must name it), or outside any with <c>null</c>. Asynchronous, with the request's
+/// cancellation token, so a client that goes away stops its query.
 /// </summary>
 internal static class Sql
 {
-    public static bool Exists(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
+    public static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
-        return command.ExecuteScalar() is not null;
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    /// <summary>The first row read with <paramref name="read"/>; <paramref name="found"/> tells whether there was one.</summary>
-    public static T? SingleOrDefault<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, out bool found, params (string, object?)[] parameters)
+    /// <summary>The first row read with <paramref name="read"/>, and whether there was one.</summary>
+    public static async Task<(bool Found, T? Value)> SingleOrDefaultAsync<T>(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
-        using var reader = command.ExecuteReader();
-        found = reader.Read();
-        return found ? read(reader) : default;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (true, read(reader)) : (false, default);
     }
 
-    public static List<T> Read<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
+    public static async Task<List<T>> ReadAsync<T>(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
-        using var reader = command.ExecuteReader();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var results = new List<T>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             results.Add(read(reader));
         }
@@ -37,9 +39,21 @@ internal static class Sql
     }
 
     /// <summary>A user by username or numeric id, as the API accepts either.</summary>
-    public static long? FindUser(SqliteConnection connection, SqliteTransaction? transaction, string userOrId)
+    public static async Task<long?> FindUserAsync(SqliteConnection connection, SqliteTransaction? transaction, string userOrId, CancellationToken cancellationToken)
     {
         using var command = SampleDatabase.Command(connection, transaction, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user", ("$user", userOrId));
-        return command.ExecuteScalar() is long id ? id : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+    }
+
+    public static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<long> CountAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

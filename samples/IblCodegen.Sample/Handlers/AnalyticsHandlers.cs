@@ -35,13 +35,13 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         var learner = caller.UserId;
         if (learnerId is not null && !caller.Is(learnerId))
         {
-            if (Sql.FindUser(connection, null, learnerId) is not { } other)
+            if ((await Sql.FindUserAsync(connection, null, learnerId, cancellationToken)) is not { } other)
             {
                 return Problems.BadRequest("learner_id", $"There is no user '{learnerId}'.");
             }
 
             // Another learner's time: data-manager admins, or admins of a platform that learner belongs to.
-            var platforms = Sql.Read(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user", reader => reader.GetString(0), ("$user", other));
+            var platforms = await Sql.ReadAsync(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user", reader => reader.GetString(0), cancellationToken, ("$user", other));
             if (!caller.IsDmAdmin && !platforms.Any(p => caller.AdminOf.Contains(p) && (platform is null || p == platform)))
             {
                 return Problems.Forbidden($"You may not read the time spent by '{learnerId}'.");
@@ -55,7 +55,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             return Problems.BadRequest("start_date", "The start date is after the end date.");
         }
 
-        var total = SampleDatabase.Scalar<long>(connection, null, """
+        var total = await Sql.CountAsync(connection, null, """
             SELECT COALESCE(SUM(seconds), 0) FROM activity
             WHERE user_id = $user
               AND ($course IS NULL OR instr(course_id, $course) > 0)
@@ -68,6 +68,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
                    OR ($includeMain AND platform_key = 'main'))
               AND ($includeMain OR platform_key <> 'main')
             """,
+            cancellationToken,
             ("$user", learner), ("$course", courseId), ("$url", url), ("$mentor", mentorUuid), ("$session", sessionUuid),
             ("$start", startDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$end", endDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("$platform", platform), ("$includeMain", includeMainPlatform));
@@ -79,16 +80,17 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (!TryPrepare(connection, org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        var (query, problem) = await PrepareAsync(connection, org, departmentId, startDate, endDate, includeMainPlatform, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
         var perDay = new Dictionary<string, int>();
-        using (var command = query.Command(connection, "SELECT a.day, COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end GROUP BY a.day", query.Start, query.End))
-        using (var reader = command.ExecuteReader())
+        using (var command = query!.Command(connection, "SELECT a.day, COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end GROUP BY a.day", query.Start, query.End))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken))
             {
                 perDay[reader.GetString(0)] = reader.GetInt32(1);
             }
@@ -101,7 +103,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             data[key] = perDay.GetValueOrDefault(key);
         }
 
-        var meta = Meta(connection, query);
+        var meta = await MetaAsync(connection, query, inCourses: false, cancellationToken);
         return TypedResults.Ok(new OvertimeWithChangeInfo { Data = data, Total = meta.Total, Meta = meta });
     }
 
@@ -110,45 +112,56 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (!TryPrepare(connection, org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        var (query, problem) = await PrepareAsync(connection, org, departmentId, startDate, endDate, includeMainPlatform, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
         var courses = new List<ActiveUsersPerCourseData>();
-        using (var command = query.Command(connection, """
+        using (var command = query!.Command(connection, """
             SELECT a.course_id, c.name, COUNT(DISTINCT a.user_id) AS learners
             FROM activity a JOIN courses c ON c.id = a.course_id
             {0} AND a.day BETWEEN $start AND $end
             GROUP BY a.course_id, c.name
             ORDER BY learners DESC, a.course_id
             """, query.Start, query.End))
-        using (var reader = command.ExecuteReader())
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken))
             {
                 courses.Add(new ActiveUsersPerCourseData { CourseId = reader.GetString(0), Name = reader.GetString(1), UserCount = reader.GetInt32(2) });
             }
         }
 
-        var meta = Meta(connection, query, inCourses: true);
+        var meta = await MetaAsync(connection, query, inCourses: true, cancellationToken);
         return TypedResults.Ok(new ActiveUsersPerCourse { Data = courses, Total = meta.Total, Meta = meta });
     }
 
     /// <summary>
-    /// Checks the platform, the caller's reach (department admins see their departments only) and the dates, and
-    /// builds the filter every audience query shares.
+    /// Checks the caller's reach (department admins see their departments only) and the dates, and builds the filter
+    /// every audience query shares; the platform's existence is checked by <see cref="PrepareAsync"/> after them.
     /// </summary>
-    private bool TryPrepare(
+    private async Task<(AudienceQuery? Query, ProblemHttpResult? Problem)> PrepareAsync(
         SqliteConnection connection, string org, int? departmentId, string? startDate, string? endDate, bool includeMainPlatform,
+        CancellationToken cancellationToken)
+    {
+        // The caller's rights first: only a caller who may read the platform learns whether it exists.
+        if (!TryPrepare(org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        {
+            return (null, problem);
+        }
+
+        return await Sql.ExistsAsync(connection, null, "SELECT 1 FROM platforms WHERE key = $org", cancellationToken, ("$org", org))
+            ? (query, null)
+            : (null, Problems.BadRequest("org", $"There is no platform '{org}'."));
+    }
+
+    private bool TryPrepare(
+        string org, int? departmentId, string? startDate, string? endDate, bool includeMainPlatform,
         out AudienceQuery query, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         query = null!;
-        if (!Sql.Exists(connection, null, "SELECT 1 FROM platforms WHERE key = $org", ("$org", org)))
-        {
-            problem = Problems.BadRequest("org", $"There is no platform '{org}'.");
-            return false;
-        }
 
         var caller = Caller.From(HttpContext.User);
         if (!caller.IsDmAdmin && !caller.ReadsAsAdmin(org) && (departmentId is null || !caller.DepartmentsIn(org).Contains(departmentId.Value)))
@@ -228,13 +241,13 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     /// and of the last 7 and 30 days (ending with the range) against the 7 and 30 days before those.
     /// Percentages are of the earlier count; with no earlier learners the percentage is 0.
     /// </summary>
-    private static OvertimeMeta Meta(SqliteConnection connection, AudienceQuery query, bool inCourses = false)
+    private static async Task<OvertimeMeta> MetaAsync(SqliteConnection connection, AudienceQuery query, bool inCourses, CancellationToken cancellationToken)
     {
         var length = query.End.DayNumber - query.Start.DayNumber + 1;
-        var total = query.DistinctLearners(connection, query.Start, query.End, inCourses);
-        var previous = query.DistinctLearners(connection, query.Start.AddDays(-length), query.Start.AddDays(-1), inCourses);
-        var (sevenDays, sevenDaysPercent) = Change(connection, query, 7, inCourses);
-        var (thirtyDays, thirtyDaysPercent) = Change(connection, query, 30, inCourses);
+        var total = await query.DistinctLearnersAsync(connection, query.Start, query.End, inCourses, cancellationToken);
+        var previous = await query.DistinctLearnersAsync(connection, query.Start.AddDays(-length), query.Start.AddDays(-1), inCourses, cancellationToken);
+        var (sevenDays, sevenDaysPercent) = await ChangeAsync(connection, query, 7, inCourses, cancellationToken);
+        var (thirtyDays, thirtyDaysPercent) = await ChangeAsync(connection, query, 30, inCourses, cancellationToken);
         return new OvertimeMeta
         {
             Total = total,
@@ -247,10 +260,10 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         };
     }
 
-    private static (int Change, double Percent) Change(SqliteConnection connection, AudienceQuery query, int days, bool inCourses)
+    private static async Task<(int Change, double Percent)> ChangeAsync(SqliteConnection connection, AudienceQuery query, int days, bool inCourses, CancellationToken cancellationToken)
     {
-        var recent = query.DistinctLearners(connection, query.End.AddDays(-(days - 1)), query.End, inCourses);
-        var before = query.DistinctLearners(connection, query.End.AddDays(-(2 * days - 1)), query.End.AddDays(-days), inCourses);
+        var recent = await query.DistinctLearnersAsync(connection, query.End.AddDays(-(days - 1)), query.End, inCourses, cancellationToken);
+        var before = await query.DistinctLearnersAsync(connection, query.End.AddDays(-(2 * days - 1)), query.End.AddDays(-days), inCourses, cancellationToken);
         return (recent - before, Percent(recent - before, before));
     }
 
@@ -273,11 +286,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
                 ("$org", Org), ("$includeMain", IncludeMainPlatform), ("$department", DepartmentId),
                 ("$start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$end", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
-        public int DistinctLearners(SqliteConnection connection, DateOnly start, DateOnly end, bool inCourses)
+        public async Task<int> DistinctLearnersAsync(SqliteConnection connection, DateOnly start, DateOnly end, bool inCourses, CancellationToken cancellationToken)
         {
             var courses = inCourses ? "AND a.course_id IS NOT NULL" : string.Empty;
             using var command = Command(connection, "SELECT COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end " + courses, start, end);
-            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
     }
 }

@@ -82,8 +82,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Sql.Read(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, parameters);
-        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", parameters);
+        var results = await Sql.ReadAsync(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, cancellationToken, parameters);
+        var count = (int)await Sql.CountAsync(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -101,8 +101,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
         }
 
-        var department = Sql.SingleOrDefault(connection, transaction, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
-            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var groupExists, ("$group", body.GroupId), ("$platform", body.PlatformKey));
+        var (groupExists, department) = await Sql.SingleOrDefaultAsync(connection, transaction, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$group", body.GroupId), ("$platform", body.PlatformKey));
         if (!groupExists)
         {
             return Problems.BadRequest("group_id", $"The platform '{body.PlatformKey}' has no group {body.GroupId}.");
@@ -113,13 +113,13 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of group {body.GroupId} on '{body.PlatformKey}'.");
         }
 
-        if (!Sql.Exists(connection, transaction, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", ("$course", body.CourseId), ("$platform", body.PlatformKey)))
+        if (!await Sql.ExistsAsync(connection, transaction, "SELECT 1 FROM courses WHERE id = $course AND platform_key = $platform", cancellationToken, ("$course", body.CourseId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("course_id", $"The platform '{body.PlatformKey}' has no course '{body.CourseId}'.");
         }
 
         // Create or update: the same course suggested to the same group again changes the one suggestion.
-        var id = SampleDatabase.Scalar<long>(connection, transaction, """
+        var id = await Sql.CountAsync(connection, transaction, """
             INSERT INTO group_suggestions (platform_key, course_id, group_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $course, $group, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, course_id, group_id) DO UPDATE SET
@@ -127,9 +127,10 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
                 metadata = COALESCE($metadata, metadata), modified = $now
             RETURNING id
             """,
+            cancellationToken,
             ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", body.GroupId), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        var created = Sql.Read(connection, transaction, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, ("$id", id)).Single();
+        var created = (await Sql.ReadAsync(connection, transaction, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, cancellationToken, ("$id", id))).Single();
         transaction.Commit();
         return TypedResults.Ok(created);
     }
@@ -142,9 +143,9 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the check and the delete see one state of
         // the store, however many requests write at once.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var department = Sql.SingleOrDefault(connection, transaction,
+        var (found, department) = await Sql.SingleOrDefaultAsync(connection, transaction,
             "SELECT g.department_id FROM group_suggestions s JOIN groups g ON g.id = s.group_id WHERE s.id = $id AND s.platform_key = $platform",
-            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$id", suggestionId), ("$platform", platformKey));
         if (!found)
         {
             return Problems.NotFound($"The platform '{platformKey}' has no group suggestion {suggestionId}.");
@@ -155,7 +156,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage group suggestion {suggestionId}.");
         }
 
-        SampleDatabase.Execute(connection, transaction, "DELETE FROM group_suggestions WHERE id = $id", ("$id", suggestionId));
+        await Sql.ExecuteAsync(connection, transaction, "DELETE FROM group_suggestions WHERE id = $id", cancellationToken, ("$id", suggestionId));
         transaction.Commit();
         return TypedResults.Ok();
     }
@@ -169,7 +170,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var found = Sql.FindUser(connection, null, user);
+        var found = (await Sql.FindUserAsync(connection, null, user, cancellationToken));
 
         // A learner and the data-manager admins see every platform; platform admins only the platforms they administer
         // that the learner belongs to. Anyone else gets 403 whether or not the learner exists, so the answer reveals
@@ -181,8 +182,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         {
             var administered = caller.AdminOf.Concat(caller.ReadOnlyAdminOf).Where(p => platformKey is null || p == platformKey).ToList();
             var shared = found is { } member && administered.Count > 0
-                ? Sql.Read(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user AND platform_key IN (SELECT value FROM json_each($platforms))",
-                    reader => reader.GetString(0), ("$user", member), ("$platforms", JsonArray(administered)))
+                ? await Sql.ReadAsync(connection, null, "SELECT platform_key FROM memberships WHERE user_id = $user AND platform_key IN (SELECT value FROM json_each($platforms))",
+                    reader => reader.GetString(0), cancellationToken, ("$user", member), ("$platforms", JsonArray(administered)))
                 : [];
             if (shared.Count == 0)
             {
@@ -200,8 +201,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
 
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
         var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg), ("$scope", scopeValues) };
-        var results = Sql.Read(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, parameters);
-        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", parameters);
+        var results = await Sql.ReadAsync(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, cancellationToken, parameters);
+        var count = (int)await Sql.CountAsync(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -224,11 +225,11 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var results = Sql.Read(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, parameters);
-        var count = (int)SampleDatabase.Scalar<long>(connection, null, $"""
+        var results = await Sql.ReadAsync(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, cancellationToken, parameters);
+        var count = (int)await Sql.CountAsync(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
             JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
-            """, parameters);
+            """, cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -246,13 +247,13 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
         }
 
-        if (Sql.FindUser(connection, transaction, body.UserId) is not { } learner)
+        if ((await Sql.FindUserAsync(connection, transaction, body.UserId, cancellationToken)) is not { } learner)
         {
             return Problems.BadRequest("user_id", $"There is no user '{body.UserId}'.");
         }
 
-        var department = Sql.SingleOrDefault(connection, transaction, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
-            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var isMember, ("$user", learner), ("$platform", body.PlatformKey));
+        var (isMember, department) = await Sql.SingleOrDefaultAsync(connection, transaction, "SELECT department_id FROM memberships WHERE user_id = $user AND platform_key = $platform",
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$user", learner), ("$platform", body.PlatformKey));
         if (!isMember)
         {
             return Problems.BadRequest("user_id", $"'{body.UserId}' is not a member of '{body.PlatformKey}'.");
@@ -263,12 +264,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.UserId}' on '{body.PlatformKey}'.");
         }
 
-        if (!Sql.Exists(connection, transaction, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
+        if (!await Sql.ExistsAsync(connection, transaction, "SELECT 1 FROM pathways WHERE id = $pathway AND platform_key = $platform", cancellationToken, ("$pathway", body.PathwayId), ("$platform", body.PlatformKey)))
         {
             return Problems.BadRequest("pathway_id", $"The platform '{body.PlatformKey}' has no pathway '{body.PathwayId}'.");
         }
 
-        var id = SampleDatabase.Scalar<long>(connection, transaction, """
+        var id = await Sql.CountAsync(connection, transaction, """
             INSERT INTO pathway_suggestions (platform_key, pathway_id, user_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $pathway, $user, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, pathway_id, user_id) DO UPDATE SET
@@ -276,9 +277,10 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
                 metadata = COALESCE($metadata, metadata), modified = $now
             RETURNING id
             """,
+            cancellationToken,
             ("$platform", body.PlatformKey), ("$pathway", body.PathwayId), ("$user", learner), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
-        var created = Sql.Read(connection, transaction, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, ("$id", id)).Single();
+        var created = (await Sql.ReadAsync(connection, transaction, $"{PathwaySelect} WHERE s.id = $id", ReadPathwaySuggestion, cancellationToken, ("$id", id))).Single();
         transaction.Commit();
         return TypedResults.Ok(created);
     }
@@ -291,12 +293,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the check and the delete see one state of
         // the store, however many requests write at once.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var department = Sql.SingleOrDefault(connection, transaction, """
+        var (found, department) = await Sql.SingleOrDefaultAsync(connection, transaction, """
             SELECT m.department_id FROM pathway_suggestions s
             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key
             WHERE s.id = $id AND s.platform_key = $platform
             """,
-            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), out var found, ("$id", suggestionId), ("$platform", platformKey));
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$id", suggestionId), ("$platform", platformKey));
         if (!found)
         {
             return Problems.NotFound($"The platform '{platformKey}' has no pathway suggestion {suggestionId}.");
@@ -307,7 +309,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage pathway suggestion {suggestionId}.");
         }
 
-        SampleDatabase.Execute(connection, transaction, "DELETE FROM pathway_suggestions WHERE id = $id", ("$id", suggestionId));
+        await Sql.ExecuteAsync(connection, transaction, "DELETE FROM pathway_suggestions WHERE id = $id", cancellationToken, ("$id", suggestionId));
         transaction.Commit();
         return TypedResults.Ok();
     }

@@ -37,17 +37,17 @@ public sealed record Caller(
         || (long.TryParse(userOrId, out var id) && id == UserId);
 
     /// <summary>Loads the caller behind an API key; null when the key is unknown.</summary>
-    public static ClaimsPrincipal? Authenticate(SampleDatabase database, string key, string scheme)
+    public static async Task<ClaimsPrincipal?> AuthenticateAsync(SampleDatabase database, string key, string scheme, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
 
         // Looked up by the key's hash (the store holds no keys), and the hash found compared in constant time.
         var hash = SampleDatabase.KeyHash(key);
         using var user = SampleDatabase.Command(connection, null,
             "SELECT u.id, u.username, u.is_dm_admin, k.hash FROM api_key_hashes k JOIN users u ON u.id = k.user_id WHERE k.hash = $hash",
             ("$hash", hash));
-        using var reader = user.ExecuteReader();
-        if (!reader.Read() || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals((byte[])reader.GetValue(3), hash))
+        using var reader = await user.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals((byte[])reader.GetValue(3), hash))
         {
             return null;
         }
@@ -65,8 +65,8 @@ public sealed record Caller(
         using var memberships = SampleDatabase.Command(connection, null,
             "SELECT platform_key, role, department_id, is_department_admin FROM memberships WHERE user_id = $id",
             ("$id", reader.GetInt64(0)));
-        using var rows = memberships.ExecuteReader();
-        while (rows.Read())
+        using var rows = await memberships.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
         {
             var platform = rows.GetString(0);
             claims.Add(new Claim(rows.GetString(1) switch
