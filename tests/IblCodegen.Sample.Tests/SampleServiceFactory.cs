@@ -26,9 +26,10 @@ public sealed class SampleServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
     }
 
+    /// <summary>A client whose every answer is held to the spec (<see cref="SpecConformance"/>).</summary>
     public HttpClient ClientFor(string apiKey)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(new SpecConformanceHandler());
         client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + apiKey);
         return client;
     }
