@@ -30,6 +30,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
                 options.BaseAddress = _address;
                 options.ApiKey = SampleDatabase.DemoAdminKey;
             })
+            .AddHttpMessageHandler(() => new SpecConformanceHandler())
             .Services
             .BuildServiceProvider();
 
@@ -60,7 +61,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
 
     private IblDataManagerClient ClientFor(string? apiKey)
     {
-        var httpClient = new HttpClient();
+        var httpClient = new HttpClient(SpecConformanceHandler.OverSockets());
         new IblDataManagerClientOptions { BaseAddress = _address, ApiKey = apiKey }.ConfigureHttpClient(httpClient);
         return new IblDataManagerClient(httpClient);
     }

@@ -41,7 +41,7 @@ public sealed class Http2Tests : IAsyncLifetime
     [Fact]
     public async Task A_streamed_json_body_over_http2_is_read()
     {
-        using var client = new HttpClient { BaseAddress = _address };
+        using var client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
         client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
 
         var json = """{"platform_key":"globex","pathway_id":"pathway-v1:globex+lead+2024","user_id":"grace","accepted":true}""";

@@ -34,7 +34,7 @@ public sealed class LoopbackTests : IAsyncLifetime
     public async Task Serves_the_api_its_openapi_document_and_the_reference_page_on_loopback()
     {
         Assert.Equal("127.0.0.1", _address.Host);
-        using var client = new HttpClient { BaseAddress = _address };
+        using var client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
         client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
 
         var page = await (await client.GetAsync("/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=2")).JsonAsync();
@@ -63,7 +63,7 @@ public sealed class LoopbackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType?.ToString());
 
-        using var anonymous = new HttpClient { BaseAddress = _address };
+        using var anonymous = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/analytics/time-spent/user/")).StatusCode);
     }
 
@@ -71,6 +71,7 @@ public sealed class LoopbackTests : IAsyncLifetime
     [Fact]
     public async Task A_request_naming_another_host_is_refused_so_no_link_points_elsewhere()
     {
+        // Refused by the host filter before any endpoint, as a plain-text 400: not an answer of the API, so not held to the spec.
         using var client = new HttpClient { BaseAddress = _address };
         client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=1");

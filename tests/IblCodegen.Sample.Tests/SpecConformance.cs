@@ -48,6 +48,11 @@ internal static class SpecConformance
             return;
         }
 
+        if (response.Content.Headers.ContentType?.MediaType is not { } mediaType || !mediaType.EndsWith("json", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{request.Method} {path} answered {status} with {response.Content.Headers.ContentType}, where the spec declares JSON.");
+        }
+
         using var body = JsonDocument.Parse(text);
         var result = schema.Evaluate(body.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!result.IsValid)
@@ -181,6 +186,9 @@ internal static class SpecConformance
 /// <summary>Holds every answer to the spec (<see cref="SpecConformance"/>) on its way back to the test.</summary>
 internal sealed class SpecConformanceHandler : DelegatingHandler
 {
+    /// <summary>The judge over a real socket, for the suites on Kestrel.</summary>
+    public static SpecConformanceHandler OverSockets() => new() { InnerHandler = new SocketsHttpHandler() };
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);

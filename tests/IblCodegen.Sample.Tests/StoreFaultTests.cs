@@ -24,7 +24,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
         await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+        _client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
         _client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
     }
 
