@@ -13,7 +13,8 @@ public sealed class AnalyticsTests : IClassFixture<AnalyticsTests.InitechService
     public AnalyticsTests(InitechService service) => _service = service;
 
     /// <summary>
-    /// Initech: learners 100 and 102 in department 10, learner 101 in none.
+    /// Initech: learners 100 and 102 in department 10, learner 101 in none. A learner is active on a day when they had any
+    /// activity in the 30 days ending that day.
     /// 100: 06-10 course a 300 s (url unit-1, mentor m1, session s1); 06-11 course a 200 s; 06-12 course b 100 s.
     /// 101: 06-11 course b 50 s; 06-01 course a 70 s.
     /// 102: 06-12 course a 30 s, on the main platform.
@@ -76,14 +77,16 @@ public sealed class AnalyticsTests : IClassFixture<AnalyticsTests.InitechService
     public async Task Daily_active_learners_with_change_metrics()
     {
         var body = await Get("over-time?start_date=2026-06-10&end_date=2026-06-12");
+        // Active on a day: any activity in the 30 days ending that day (seed 004). 06-10: u100, and u101 (06-01);
+        // 06-12: u102 too (on the main platform).
         Assert.Equal(
-            [("2026-06-10", 1), ("2026-06-11", 2), ("2026-06-12", 2)],
+            [("2026-06-10", 2), ("2026-06-11", 2), ("2026-06-12", 3)],
             body.GetProperty("data").EnumerateObject().Select(day => (day.Name, day.Value.GetInt32())));
         Assert.Equal(3, body.GetProperty("total").GetInt32());
 
         var meta = body.GetProperty("meta");
         Assert.Equal(3, meta.GetProperty("total").GetInt32());
-        Assert.Equal(3, meta.GetProperty("change_range").GetInt32());          // 3 now, none in 06-07..06-09
+        Assert.Equal(2, meta.GetProperty("change_range").GetInt32());          // 3 now; 06-07..06-09 had u101 (06-01, within 30 days)
         Assert.Equal(2, meta.GetProperty("change_last_seven_days").GetInt32()); // 3 in 06-06..06-12, 1 (u101) in 05-30..06-05
         Assert.Equal(200.0, meta.GetProperty("change_last_seven_days_percent").GetDouble());
         Assert.Equal(3, meta.GetProperty("change_last_thirty_days").GetInt32());
@@ -93,7 +96,7 @@ public sealed class AnalyticsTests : IClassFixture<AnalyticsTests.InitechService
     public async Task Daily_active_learners_without_the_main_platform_or_for_one_department()
     {
         var withoutMain = await Get("over-time?start_date=2026-06-10&end_date=2026-06-12&include_main_platform=false");
-        Assert.Equal(1, withoutMain.GetProperty("data").GetProperty("2026-06-12").GetInt32());
+        Assert.Equal(2, withoutMain.GetProperty("data").GetProperty("2026-06-12").GetInt32()); // u100, and u101 (06-11)
         Assert.Equal(2, withoutMain.GetProperty("total").GetInt32());
 
         var department = await Get("over-time?start_date=2026-06-10&end_date=2026-06-12&department_id=10");

@@ -20,6 +20,9 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
 
     private const int DefaultRangeDays = 7;
 
+    /// <summary>Seed 004: "an active user is defined as a user with any activity within the past 30 days".</summary>
+    private const int ActiveWindowDays = 30;
+
     /// <summary>The longest range an audience report covers, one day per entry: a year, leap day included.</summary>
     private const int MaxRangeDays = 366;
 
@@ -86,8 +89,15 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             return problem;
         }
 
+        // A learner is active on a day when they had any activity in the 30 days ending that day (seed 004's definition).
         var perDay = new Dictionary<string, int>();
-        using (var command = query!.Command(connection, "SELECT a.day, COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end GROUP BY a.day", query.Start, query.End))
+        using (var command = query!.Command(connection, $$"""
+            WITH RECURSIVE days(d) AS (SELECT $start UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < $end)
+            SELECT days.d, COUNT(DISTINCT a.user_id)
+            FROM days JOIN activity a ON a.day BETWEEN date(days.d, '-{{ActiveWindowDays - 1}} days') AND days.d
+            {0}
+            GROUP BY days.d
+            """, query.Start, query.End))
         using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -286,10 +296,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
                 ("$org", Org), ("$includeMain", IncludeMainPlatform), ("$department", DepartmentId),
                 ("$start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$end", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
+        /// <summary>The learners active in the range: with any activity in the range, or in the 30 days before a day of it.</summary>
         public async Task<int> DistinctLearnersAsync(SqliteConnection connection, DateOnly start, DateOnly end, bool inCourses, CancellationToken cancellationToken)
         {
             var courses = inCourses ? "AND a.course_id IS NOT NULL" : string.Empty;
-            using var command = Command(connection, "SELECT COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end " + courses, start, end);
+            using var command = Command(connection, "SELECT COUNT(DISTINCT a.user_id) FROM activity a {0} AND a.day BETWEEN $start AND $end " + courses, start.AddDays(-(ActiveWindowDays - 1)), end);
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
     }
