@@ -165,4 +165,19 @@ public sealed class PermissionMatrixTests : IClassFixture<SampleServiceFactory>
         var response = await service.ClientFor(Keys.AcmeDepartmentAdmin).GetAsync($"/api/catalog/suggestions/course/manage/group/?platform_key=acme&department_mode={value}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    /// <summary>
+    /// Seed 000: department admins manage their departments' suggestions. A create with the seed's body (no
+    /// department_mode) is allowed for a group of their department, and refused for another department's.
+    /// </summary>
+    [Fact]
+    public async Task A_department_admin_creates_for_their_department_with_the_seed_body()
+    {
+        await using var service = new SampleServiceFactory();
+        var client = service.ClientFor(Keys.AcmeDepartmentAdmin);
+        var own = await client.PostAsJsonAsync("/api/catalog/suggestions/course/manage/group/", new { platform_key = "acme", course_id = "course-v1:acme+sql+2024", group_id = 1 });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        await (await client.PostAsJsonAsync("/api/catalog/suggestions/course/manage/group/", new { platform_key = "acme", course_id = "course-v1:acme+sales+2024", group_id = 2 }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
+    }
 }

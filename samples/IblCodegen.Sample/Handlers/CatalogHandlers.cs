@@ -95,7 +95,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
         // back see one state of the store however many requests write at once, and a delete cannot land in between.
         using var transaction = connection.BeginTransaction(deferred: false);
-        if (!MayManage(body.PlatformKey, body.DepartmentMode))
+        if (!MayManage(body.PlatformKey, ActsForDepartments(body.DepartmentMode)))
         {
             // Before any lookup: a caller without rights on the platform learns nothing of its groups or courses.
             return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
@@ -108,7 +108,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.BadRequest("group_id", $"The platform '{body.PlatformKey}' has no group {body.GroupId}.");
         }
 
-        if (!CanManage(body.PlatformKey, body.DepartmentMode, department))
+        if (!CanManage(body.PlatformKey, ActsForDepartments(body.DepartmentMode), department))
         {
             return Problems.Forbidden($"You may not manage the suggestions of group {body.GroupId} on '{body.PlatformKey}'.");
         }
@@ -241,7 +241,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         // One transaction that takes the write lock at once (BEGIN IMMEDIATE): the checks, the write and the row read
         // back see one state of the store however many requests write at once, and a delete cannot land in between.
         using var transaction = connection.BeginTransaction(deferred: false);
-        if (!MayManage(body.PlatformKey, body.DepartmentMode))
+        if (!MayManage(body.PlatformKey, ActsForDepartments(body.DepartmentMode)))
         {
             // Before any lookup: a caller without rights on the platform learns nothing of its people or pathways.
             return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
@@ -259,7 +259,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.BadRequest("user_id", $"'{body.UserId}' is not a member of '{body.PlatformKey}'.");
         }
 
-        if (!CanManage(body.PlatformKey, body.DepartmentMode, department))
+        if (!CanManage(body.PlatformKey, ActsForDepartments(body.DepartmentMode), department))
         {
             return Problems.Forbidden($"You may not manage the suggestions of '{body.UserId}' on '{body.PlatformKey}'.");
         }
@@ -341,6 +341,12 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         problem = Problems.Forbidden($"You may not manage the suggestions of '{platform}'.");
         return false;
     }
+
+    /// <summary>
+    /// Whether a create acts with the caller's department rights: seed 000 gives department admins their departments'
+    /// suggestions with no flag in the body, so only an explicit <c>department_mode: false</c> leaves them out.
+    /// </summary>
+    private static bool ActsForDepartments(bool? departmentMode) => departmentMode ?? true;
 
     /// <summary>Whether the caller may change any suggestion of <paramref name="platform"/> at all (which ones is decided per suggestion).</summary>
     private bool MayManage(string platform, bool? departmentMode)
