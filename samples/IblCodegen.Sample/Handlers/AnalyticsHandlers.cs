@@ -79,11 +79,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<OvertimeWithChangeInfo>, ProblemHttpResult>> GetOrgsActiveUsersOverTimeAsync(
-        string org, int? departmentId, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (query, problem) = await PrepareAsync(connection, org, departmentId, startDate, endDate, includeMainPlatform, cancellationToken);
+        var (query, problem) = await PrepareAsync(connection, org, departmentId, departmentMode, startDate, endDate, includeMainPlatform, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -118,11 +118,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<ActiveUsersPerCourse>, ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(
-        string org, int? departmentId, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (query, problem) = await PrepareAsync(connection, org, departmentId, startDate, endDate, includeMainPlatform, cancellationToken);
+        var (query, problem) = await PrepareAsync(connection, org, departmentId, departmentMode, startDate, endDate, includeMainPlatform, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -153,11 +153,11 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     /// every audience query shares; the platform's existence is checked by <see cref="PrepareAsync"/> after them.
     /// </summary>
     private async Task<(AudienceQuery? Query, ProblemHttpResult? Problem)> PrepareAsync(
-        SqliteConnection connection, string org, int? departmentId, string? startDate, string? endDate, bool includeMainPlatform,
+        SqliteConnection connection, string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, bool includeMainPlatform,
         CancellationToken cancellationToken)
     {
         // The caller's rights first: only a caller who may read the platform learns whether it exists.
-        if (!TryPrepare(org, departmentId, startDate, endDate, includeMainPlatform, out var query, out var problem))
+        if (!TryPrepare(org, departmentId, departmentMode, startDate, endDate, includeMainPlatform, out var query, out var problem))
         {
             return (null, problem);
         }
@@ -168,15 +168,17 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     private bool TryPrepare(
-        string org, int? departmentId, string? startDate, string? endDate, bool includeMainPlatform,
+        string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, bool includeMainPlatform,
         out AudienceQuery query, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         query = null!;
 
         var caller = Caller.From(HttpContext.User);
-        if (!caller.IsDmAdmin && !caller.ReadsAsAdmin(org) && (departmentId is null || !caller.DepartmentsIn(org).Contains(departmentId.Value)))
+        // Seed 004: department admins pass department_mode=1 and one of their departments as department_id.
+        if (!caller.IsDmAdmin && !caller.ReadsAsAdmin(org)
+            && (departmentMode != true || departmentId is null || !caller.DepartmentsIn(org).Contains(departmentId.Value)))
         {
-            problem = Problems.Forbidden($"Department admins must ask for one of their departments of '{org}' (department_id).");
+            problem = Problems.Forbidden($"Department admins must ask with department_mode=1 for one of their departments of '{org}' (department_id).");
             return false;
         }
 
