@@ -1,9 +1,6 @@
 using System.Net;
 using IblCodegen.Sample.Data;
 using IblDataManager;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IblCodegen.Sample.Tests;
@@ -14,16 +11,14 @@ namespace IblCodegen.Sample.Tests;
 /// </summary>
 public sealed class ClientEndToEndTests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-client-{Guid.NewGuid():N}.db");
-    private WebApplication _app = null!;
+    private LoopbackSample _sample = null!;
     private Uri _address = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
-        await _app.StartAsync();
-        _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _sample = await LoopbackSample.StartAsync();
+        _address = _sample.Address;
         _services = new ServiceCollection()
             .AddIblDataManagerClient(options =>
             {
@@ -35,7 +30,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
             .BuildServiceProvider();
 
         // Activity on fixed days, so analytics answers do not depend on today's date.
-        using var connection = _app.Services.GetRequiredService<SampleDatabase>().Open();
+        using var connection = _sample.Database.Open();
         SampleDatabase.Execute(connection, null, """
             INSERT INTO platforms (key, name, org) VALUES ('initech', 'Initech', 'initech');
             INSERT INTO users (id, username, name, email) VALUES (100, 'u100', 'U 100', 'u100@initech.example'), (101, 'u101', 'U 101', 'u101@initech.example');
@@ -51,10 +46,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
+        await _sample.DisposeAsync();
     }
 
     private IblDataManagerClient Client => _services.GetRequiredService<IblDataManagerClient>();

@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using IblCodegen.Sample.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IblCodegen.Sample.Tests;
 
@@ -18,25 +14,19 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
 {
     private const string Suggestion = """{"platform_key":"acme","course_id":"course-v1:acme+sql+2024","group_id":1,"accepted":true}""";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-concurrency-{Guid.NewGuid():N}.db");
-    private WebApplication _app = null!;
+    private LoopbackSample _sample = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
-        await _app.StartAsync();
-        _client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
-        _client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+        _sample = await LoopbackSample.StartAsync();
+        _client = _sample.Client();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
+        await _sample.DisposeAsync();
     }
 
     [Fact]
@@ -102,13 +92,13 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
 
     private long Count()
     {
-        using var connection = _app.Services.GetRequiredService<SampleDatabase>().Open();
+        using var connection = _sample.Database.Open();
         return SampleDatabase.Scalar<long>(connection, null, "SELECT COUNT(*) FROM group_suggestions WHERE platform_key = 'acme' AND course_id = 'course-v1:acme+sql+2024' AND group_id = 1");
     }
 
     private string IntegrityCheck()
     {
-        using var connection = _app.Services.GetRequiredService<SampleDatabase>().Open();
+        using var connection = _sample.Database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         return (string)command.ExecuteScalar()!;

@@ -1,10 +1,5 @@
 using System.Net;
 using System.Text;
-using IblCodegen.Sample.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IblCodegen.Sample.Tests;
 
@@ -14,35 +9,17 @@ namespace IblCodegen.Sample.Tests;
 /// </summary>
 public sealed class Http2Tests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-h2-{Guid.NewGuid():N}.db");
-    private WebApplication _app = null!;
-    private Uri _address = null!;
+    private LoopbackSample _sample = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = SampleApp.Build(
-        [
-            "--Kestrel:Endpoints:H2:Url=http://127.0.0.1:0",
-            "--Kestrel:Endpoints:H2:Protocols=Http2",
-            $"--ConnectionStrings:Sample=Data Source={_databasePath}",
-        ]);
-        await _app.StartAsync();
-        _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
+    public async Task InitializeAsync() =>
+        _sample = await LoopbackSample.StartAsync("--Kestrel:Endpoints:H2:Url=http://127.0.0.1:0", "--Kestrel:Endpoints:H2:Protocols=Http2");
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public async Task DisposeAsync() => await _sample.DisposeAsync();
 
     [Fact]
     public async Task A_streamed_json_body_over_http2_is_read()
     {
-        using var client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
-        client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+        using var client = _sample.Client();
 
         var json = """{"platform_key":"globex","pathway_id":"pathway-v1:globex+lead+2024","user_id":"grace","accepted":true}""";
         var content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(json)));

@@ -1,41 +1,28 @@
 using System.Net;
 using System.Net.Http.Json;
 using IblCodegen.Sample.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IblCodegen.Sample.Tests;
 
 /// <summary>The sample as it runs for real: Kestrel on 127.0.0.1, a real socket, its own database file.</summary>
 public sealed class LoopbackTests : IAsyncLifetime
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-loopback-{Guid.NewGuid():N}.db");
-    private WebApplication _app = null!;
+    private LoopbackSample _sample = null!;
     private Uri _address = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
-        await _app.StartAsync();
-        _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _sample = await LoopbackSample.StartAsync();
+        _address = _sample.Address;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public async Task DisposeAsync() => await _sample.DisposeAsync();
 
     [Fact]
     public async Task Serves_the_api_its_openapi_document_and_the_reference_page_on_loopback()
     {
         Assert.Equal("127.0.0.1", _address.Host);
-        using var client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
-        client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+        using var client = _sample.Client();
 
         var page = await (await client.GetAsync("/api/catalog/suggestions/course/manage/group/?platform_key=acme&page_size=2")).JsonAsync();
         Assert.Equal(3, page.GetProperty("count").GetInt32());
@@ -63,7 +50,7 @@ public sealed class LoopbackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType?.ToString());
 
-        using var anonymous = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = _address };
+        using var anonymous = _sample.Client(apiKey: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/analytics/time-spent/user/")).StatusCode);
     }
 

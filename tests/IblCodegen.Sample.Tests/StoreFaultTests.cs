@@ -1,9 +1,4 @@
 using System.Net;
-using IblCodegen.Sample.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IblCodegen.Sample.Tests;
 
@@ -16,28 +11,19 @@ public sealed class StoreFaultTests : IAsyncLifetime
 {
     private const string Groups = "/api/catalog/suggestions/course/manage/group/?platform_key=acme";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ibl-sample-faults-{Guid.NewGuid():N}.db");
-    private WebApplication _app = null!;
+    private LoopbackSample _sample = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Sample=Data Source={_databasePath}"]);
-        await _app.StartAsync();
-        _client = new HttpClient(SpecConformanceHandler.OverSockets()) { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
-        _client.DefaultRequestHeaders.Add("Authorization", "Api-Key " + SampleDatabase.DemoAdminKey);
+        _sample = await LoopbackSample.StartAsync();
+        _client = _sample.Client();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_databasePath)!, Path.GetFileName(_databasePath) + "*"))
-        {
-            File.Delete(file);
-        }
+        await _sample.DisposeAsync();
     }
 
     [Fact]
@@ -45,8 +31,8 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
 
-        var aside = _databasePath + ".aside";
-        File.Move(_databasePath, aside);
+        var aside = _sample.DatabasePath + ".aside";
+        File.Move(_sample.DatabasePath, aside);
         try
         {
             await AssertUnavailableAsync(await _client.GetAsync(Groups));
@@ -56,7 +42,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
         }
         finally
         {
-            File.Move(aside, _databasePath);
+            File.Move(aside, _sample.DatabasePath);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
@@ -67,16 +53,16 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var aside = _databasePath + ".aside";
-        File.Move(_databasePath, aside);
-        await File.WriteAllTextAsync(_databasePath, "this is not a database, but a file of the same name with text in it");
+        var aside = _sample.DatabasePath + ".aside";
+        File.Move(_sample.DatabasePath, aside);
+        await File.WriteAllTextAsync(_sample.DatabasePath, "this is not a database, but a file of the same name with text in it");
         try
         {
             await AssertUnavailableAsync(await _client.GetAsync(Groups));
         }
         finally
         {
-            File.Move(aside, _databasePath, overwrite: true);
+            File.Move(aside, _sample.DatabasePath, overwrite: true);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
