@@ -10,24 +10,9 @@ namespace IblCodegen.Sample.Tests;
 /// Writers at once, on Kestrel over 127.0.0.1 with the sample's own database file: no answer is a 5xx, the
 /// create-or-update keeps one row per key, and the store stays intact. Bounded in count and time.
 /// </summary>
-public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output) : LoopbackSuite
 {
     private const string Suggestion = """{"platform_key":"acme","course_id":"course-v1:acme+sql+2024","group_id":1,"accepted":true}""";
-
-    private LoopbackSample _sample = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sample = await LoopbackSample.StartAsync();
-        _client = _sample.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sample.DisposeAsync();
-    }
 
     [Fact]
     public async Task Two_hundred_simultaneous_creates_of_one_suggestion_leave_one_row_and_no_error()
@@ -50,7 +35,7 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
         {
             while (stopwatch.Elapsed < duration)
             {
-                using var response = await _client.PostAsync("/api/catalog/suggestions/course/manage/group/", Json(Suggestion));
+                using var response = await Client.PostAsync("/api/catalog/suggestions/course/manage/group/", Json(Suggestion));
                 statuses.Add(response.StatusCode);
                 if (response.IsSuccessStatusCode)
                 {
@@ -65,7 +50,7 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
             while (stopwatch.Elapsed < duration)
             {
                 var id = Volatile.Read(ref lastId);
-                using var response = await _client.DeleteAsync($"/api/catalog/suggestions/course/manage/group/?suggestion_id={Math.Max(id, 1)}&platform_key=acme");
+                using var response = await Client.DeleteAsync($"/api/catalog/suggestions/course/manage/group/?suggestion_id={Math.Max(id, 1)}&platform_key=acme");
                 statuses.Add(response.StatusCode);
             }
         }
@@ -84,7 +69,7 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
 
     private async Task<HttpStatusCode> PostAsync()
     {
-        using var response = await _client.PostAsync("/api/catalog/suggestions/course/manage/group/", Json(Suggestion));
+        using var response = await Client.PostAsync("/api/catalog/suggestions/course/manage/group/", Json(Suggestion));
         return response.StatusCode;
     }
 
@@ -92,13 +77,13 @@ public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output
 
     private long Count()
     {
-        using var connection = _sample.Database.Open();
+        using var connection = Sample.Database.Open();
         return SampleDatabase.Scalar<long>(connection, null, "SELECT COUNT(*) FROM group_suggestions WHERE platform_key = 'acme' AND course_id = 'course-v1:acme+sql+2024' AND group_id = 1");
     }
 
     private string IntegrityCheck()
     {
-        using var connection = _sample.Database.Open();
+        using var connection = Sample.Database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         return (string)command.ExecuteScalar()!;

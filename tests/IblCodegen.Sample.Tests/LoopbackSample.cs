@@ -60,3 +60,23 @@ internal sealed class LoopbackSample : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A suite on a running sample with a judged, authenticated client, started before its tests and stopped after.</summary>
+public abstract class LoopbackSuite : IAsyncLifetime
+{
+    internal LoopbackSample Sample { get; private set; } = null!;
+
+    internal HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sample = await LoopbackSample.StartAsync();
+        Client = Sample.Client();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Sample.DisposeAsync();
+    }
+}

@@ -7,65 +7,50 @@ namespace IblCodegen.Sample.Tests;
 /// requests answer 503 with a problem document and Retry-After, reads do not go on serving the old file, and the
 /// service recovers without a restart when the store is back.
 /// </summary>
-public sealed class StoreFaultTests : IAsyncLifetime
+public sealed class StoreFaultTests : LoopbackSuite
 {
     private const string Groups = "/api/catalog/suggestions/course/manage/group/?platform_key=acme";
-
-    private LoopbackSample _sample = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sample = await LoopbackSample.StartAsync();
-        _client = _sample.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sample.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_store_moved_away_is_503_with_retry_after_and_the_service_recovers_when_it_is_back()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(Groups)).StatusCode);
 
-        var aside = _sample.DatabasePath + ".aside";
-        File.Move(_sample.DatabasePath, aside);
+        var aside = Sample.DatabasePath + ".aside";
+        File.Move(Sample.DatabasePath, aside);
         try
         {
-            await AssertUnavailableAsync(await _client.GetAsync(Groups));
-            await AssertUnavailableAsync(await _client.PostAsync(
+            await AssertUnavailableAsync(await Client.GetAsync(Groups));
+            await AssertUnavailableAsync(await Client.PostAsync(
                 "/api/catalog/suggestions/course/manage/group/",
                 new StringContent("""{"platform_key":"acme","course_id":"course-v1:acme+sql+2024","group_id":1}""", System.Text.Encoding.UTF8, "application/json")));
         }
         finally
         {
-            File.Move(aside, _sample.DatabasePath);
+            File.Move(aside, Sample.DatabasePath);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(Groups)).StatusCode);
     }
 
     [Fact]
     public async Task A_store_that_is_not_a_database_is_503_and_the_service_recovers_when_it_is_restored()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(Groups)).StatusCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var aside = _sample.DatabasePath + ".aside";
-        File.Move(_sample.DatabasePath, aside);
-        await File.WriteAllTextAsync(_sample.DatabasePath, "this is not a database, but a file of the same name with text in it");
+        var aside = Sample.DatabasePath + ".aside";
+        File.Move(Sample.DatabasePath, aside);
+        await File.WriteAllTextAsync(Sample.DatabasePath, "this is not a database, but a file of the same name with text in it");
         try
         {
-            await AssertUnavailableAsync(await _client.GetAsync(Groups));
+            await AssertUnavailableAsync(await Client.GetAsync(Groups));
         }
         finally
         {
-            File.Move(aside, _sample.DatabasePath, overwrite: true);
+            File.Move(aside, Sample.DatabasePath, overwrite: true);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Groups)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(Groups)).StatusCode);
     }
 
     private static async Task AssertUnavailableAsync(HttpResponseMessage response)
