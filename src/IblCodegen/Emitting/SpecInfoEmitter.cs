@@ -20,7 +20,7 @@ namespace IblCodegen.Emitting;
 internal static class SpecInfoEmitter
 {
     /// <summary>What the static classes inherit from <see cref="object"/>: a constant of that name would hide it (CS0108).</summary>
-    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+    private static readonly string[] ObjectMembers = Identifiers.ObjectMembers;
 
     public static SourceText Emit(SpecModel model)
     {

@@ -8,6 +8,9 @@ namespace IblCodegen.Parsing;
 /// <summary>Turns the spec's names (snake_case, kebab-case, dotted, anything) into C# identifiers.</summary>
 internal static class Identifiers
 {
+    /// <summary>The members every type inherits from <see cref="object"/>: a member of that name would hide one.</summary>
+    public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+
     [ThreadStatic]
     private static StringBuilder? s_builder;
 

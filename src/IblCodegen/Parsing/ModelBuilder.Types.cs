@@ -11,7 +11,7 @@ namespace IblCodegen.Parsing;
 internal sealed partial class ModelBuilder
 {
     /// <summary>Members every class inherits from <see cref="object"/>: a property of that name would hide one.</summary>
-    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+    private static readonly string[] ObjectMembers = Identifiers.ObjectMembers;
 
     /// <summary>Members of the paged envelope, which a class extending it must not declare again.</summary>
     private static readonly string[] PageMembers = ["Count", "Results", "Next", "Previous", "LinkStyle", "NextLink", "PreviousLink", "NextPageLink", "PreviousPageLink"];
