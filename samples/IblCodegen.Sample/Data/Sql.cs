@@ -51,7 +51,8 @@ internal static class Sql
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<long> CountAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    /// <summary>The first column of the first row, as a 64-bit integer: a count, a sum, an id returned by a write.</summary>
+    public static async Task<long> Int64Async(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

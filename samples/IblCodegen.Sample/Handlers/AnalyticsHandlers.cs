@@ -58,7 +58,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
             return Problems.BadRequest("start_date", "The start date is after the end date.");
         }
 
-        var total = await Sql.CountAsync(connection, null, """
+        var total = await Sql.Int64Async(connection, null, """
             SELECT COALESCE(SUM(seconds), 0) FROM activity
             WHERE user_id = $user
               AND ($course IS NULL OR instr(course_id, $course) > 0)

@@ -83,7 +83,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
         var results = await Sql.ReadAsync(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.CountAsync(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
+        var count = (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -119,7 +119,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         }
 
         // Create or update: the same course suggested to the same group again changes the one suggestion.
-        var id = await Sql.CountAsync(connection, transaction, """
+        var id = await Sql.Int64Async(connection, transaction, """
             INSERT INTO group_suggestions (platform_key, course_id, group_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $course, $group, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, course_id, group_id) DO UPDATE SET
@@ -202,7 +202,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
         var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg), ("$scope", scopeValues) };
         var results = await Sql.ReadAsync(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.CountAsync(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
+        var count = (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -226,7 +226,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
         await using var connection = await database.OpenAsync(cancellationToken);
         var results = await Sql.ReadAsync(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.CountAsync(connection, null, $"""
+        var count = (int)await Sql.Int64Async(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
             JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
             """, cancellationToken, parameters);
@@ -269,7 +269,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.BadRequest("pathway_id", $"The platform '{body.PlatformKey}' has no pathway '{body.PathwayId}'.");
         }
 
-        var id = await Sql.CountAsync(connection, transaction, """
+        var id = await Sql.Int64Async(connection, transaction, """
             INSERT INTO pathway_suggestions (platform_key, pathway_id, user_id, accepted, visible, metadata, created, modified)
             VALUES ($platform, $pathway, $user, COALESCE($accepted, 0), COALESCE($visible, 1), COALESCE($metadata, '{}'), $now, $now)
             ON CONFLICT (platform_key, pathway_id, user_id) DO UPDATE SET

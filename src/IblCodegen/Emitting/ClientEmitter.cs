@@ -25,7 +25,7 @@ internal static class ClientEmitter
     /// <summary>The root client's own members (and inherited ones): a tag's property must not take one of these names.</summary>
     public static readonly string[] RootMembers =
     [
-        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "SendOrNoValueAsync", "HasNoBody", "SameOriginLink", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
+        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "SendOrNoValueAsync", "ReceiveOptionalAsync", "HasNoBody", "SameOriginLink", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
         "Query", "Fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     ];
 
@@ -178,21 +178,8 @@ internal static class ClientEmitter
             }
 
             /// <summary>Sends a request whose successful answer may or may not have a JSON body: default when it has none.</summary>
-            internal async {{Task}}<T?> SendOrNoContentAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
-            {
-                using (request)
-                using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-                    if (HasNoBody(response))
-                    {
-                        return default;
-                    }
-
-                    using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            internal async {{Task}}<T?> SendOrNoContentAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken) =>
+                (await ReceiveOptionalAsync(request, operationId, responseType, cancellationToken).ConfigureAwait(false)).Value;
 
             /// <summary>
             /// As <see cref="SendOrNoContentAsync"/>, for a body of a value type (<c>JsonElement</c>, a number, an enum):
@@ -201,17 +188,24 @@ internal static class ClientEmitter
             internal async {{Task}}<T?> SendOrNoValueAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
                 where T : struct
             {
+                var (hasBody, value) = await ReceiveOptionalAsync(request, operationId, responseType, cancellationToken).ConfigureAwait(false);
+                return hasBody ? value : null;
+            }
+
+            /// <summary>The answer to a request whose success may come without a body: whether it had one, and what it held.</summary>
+            private async {{Task}}<(bool HasBody, T? Value)> ReceiveOptionalAsync<T>({{Http}}.HttpRequestMessage request, string operationId, {{Metadata}}.JsonTypeInfo<T> responseType, {{CancellationToken}} cancellationToken)
+            {
                 using (request)
                 using (var response = await HttpClient.SendAsync(request, {{Http}}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
                 {
                     await EnsureSuccessAsync(response, operationId, cancellationToken).ConfigureAwait(false);
                     if (HasNoBody(response))
                     {
-                        return null;
+                        return (false, default);
                     }
 
                     using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    return await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                    return (true, await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false));
                 }
             }
 

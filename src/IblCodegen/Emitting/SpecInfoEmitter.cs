@@ -19,9 +19,6 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal static class SpecInfoEmitter
 {
-    /// <summary>What the static classes inherit from <see cref="object"/>: a constant of that name would hide it (CS0108).</summary>
-    private static readonly string[] ObjectMembers = Identifiers.ObjectMembers;
-
     public static SourceText Emit(SpecModel model)
     {
         var identity = model.Identity;
@@ -45,8 +42,8 @@ internal static class SpecInfoEmitter
             writer.OpenBlock();
 
             // Permission names are identifiers, but may be keywords ("class": @class), the class's own name, or the
-            // name of a member every class inherits.
-            var constants = new NameScope(["Permissions", .. ObjectMembers]);
+            // name of a member every class inherits (a constant of that name would hide it: CS0108).
+            var constants = new NameScope(["Permissions", .. Identifiers.ObjectMembers]);
             for (var i = 0; i < permissions.Count; i++)
             {
                 if (i > 0)
@@ -68,7 +65,7 @@ internal static class SpecInfoEmitter
             writer.WriteLine("/// <summary>The names of the document's security schemes, for use as authentication scheme names.</summary>");
             writer.WriteLine("public static class SecuritySchemes");
             writer.OpenBlock();
-            var names = new NameScope(["SecuritySchemes", .. ObjectMembers]);
+            var names = new NameScope(["SecuritySchemes", .. Identifiers.ObjectMembers]);
             for (var i = 0; i < model.SecuritySchemes.Count; i++)
             {
                 var scheme = model.SecuritySchemes[i];

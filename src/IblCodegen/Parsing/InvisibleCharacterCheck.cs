@@ -22,15 +22,15 @@ internal static class InvisibleCharacterCheck
 
     /// <summary>Each name holding an invisible character, with the pointer of where it is written; walked with a stack, not recursion.</summary>
     /// <param name="root">The document's tree.</param>
-    /// <param name="text">The text it was read from, or null when there is none to look at (an upgraded 2.0 document).</param>
-    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> Run(SpecNode root, string? text)
+    /// <param name="text">The text it was read from (for a Swagger 2.0 document, the 2.0 text the tree was upgraded from).</param>
+    public static List<(DiagnosticDescriptor Descriptor, string Pointer, string[] Args)> Run(SpecNode root, string text)
     {
         var problems = new List<(DiagnosticDescriptor, string, string[])>();
 
         // Nearly every document has no such character anywhere. A look at its text settles that first, where nothing
         // in it can make one (no such character written, no escape that writes one); then a look at every key and
         // string of the tree, tracking nothing; only a document that has one pays for the walk that knows where.
-        if ((text is not null && !MayHoldInvisible(text)) || !AnyInvisible(root))
+        if (!MayHoldInvisible(text) || !AnyInvisible(root))
         {
             return problems;
         }
@@ -139,7 +139,7 @@ internal static class InvisibleCharacterCheck
                 case SpecObject obj:
                     for (var i = 0; i < obj.Count; i++)
                     {
-                        if (HasInvisible(obj.KeyAt(i)))
+                        if (IndexOfInvisible(obj.KeyAt(i)) >= 0)
                         {
                             return true;
                         }
@@ -161,7 +161,7 @@ internal static class InvisibleCharacterCheck
                     }
 
                     break;
-                case SpecValue value when HasInvisible(value.Text):
+                case SpecValue value when IndexOfInvisible(value.Text) >= 0:
                     return true;
             }
         }
@@ -169,42 +169,38 @@ internal static class InvisibleCharacterCheck
         return false;
     }
 
+    /// <summary>Where the first invisible character of <paramref name="text"/> is; -1 when there is none.</summary>
     [MethodImpl(Compile.Optimized)]
-    private static bool HasInvisible(string text)
+    private static int IndexOfInvisible(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
+            // Printable ASCII, nearly all the text there is, needs no category look-up.
             if ((text[i] < ' ' || text[i] >= '\u007F') && SpecText.IsInvisible(text, i))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>Reports <paramref name="text"/>, written at <paramref name="segment"/> below <paramref name="parent"/>, if it holds an invisible character.</summary>
     private static void Check(string text, Path? parent, string segment, List<(DiagnosticDescriptor, string, string[])> problems)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (IndexOfInvisible(text) is var index and >= 0)
         {
-            if (text[i] >= ' ' && text[i] < 127)
-            {
-                continue;
-            }
-
-            if (SpecText.IsInvisible(text, i))
-            {
-                var pointer = JsonPointer.Append(Path.ToPointer(parent), segment);
-                problems.Add((DiagnosticDescriptors.InvisibleCharacter, pointer, [pointer, ((int)text[i]).ToString("X4", CultureInfo.InvariantCulture)]));
-                return;
-            }
+            var pointer = JsonPointer.Append(Path.ToPointer(parent), segment);
+            problems.Add((DiagnosticDescriptors.InvisibleCharacter, pointer, [pointer, ((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)]));
         }
     }
 
     /// <summary>Where a node sits, as a chain of segments: the pointer text is made only for the rare node reported.</summary>
     private sealed class Path(Path? parent, string segment)
     {
+        private readonly Path? _parent = parent;
+        private readonly string _segment = segment;
+
         public static string ToPointer(Path? path)
         {
             var segments = new List<string>();
@@ -221,8 +217,5 @@ internal static class InvisibleCharacterCheck
 
             return pointer;
         }
-
-        private readonly Path? _parent = parent;
-        private readonly string _segment = segment;
     }
 }

@@ -75,7 +75,6 @@ internal sealed partial class ModelBuilder
 
     private CSharpType MapWithinDepth(SchemaNode schema, string pointer, string nameHint)
     {
-
         if (schema.IsReference)
         {
             return MapReference(schema, pointer, nameHint);
