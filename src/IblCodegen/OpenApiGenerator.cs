@@ -234,7 +234,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var stubbed = new System.Collections.Generic.List<string>();
         foreach (var operation in operations)
         {
-            var handlerName = ServerHandlersEmitter.HandlerName(operation);
+            var handlerName = operation.HandlerName;
             if (handlers.DeclaredMethods.Contains(handlerName))
             {
                 continue;
@@ -260,7 +260,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
 
         // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully).
-        var expected = new System.Collections.Generic.HashSet<string>(operations.Select(ServerHandlersEmitter.HandlerName));
+        var expected = new System.Collections.Generic.HashSet<string>(operations.Select(o => o.HandlerName));
         foreach (var method in handlers.PartialMethods.Where(m => !expected.Contains(m)))
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -1,6 +1,5 @@
 using System.Linq;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -21,13 +20,6 @@ internal static class ClientEmitter
     private const string Metadata = JsonMetadata.Metadata;
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
-
-    /// <summary>The root client's own members (and inherited ones): a tag's property must not take one of these names.</summary>
-    public static readonly string[] RootMembers =
-    [
-        "HttpClient", "Json", "SendAsync", "SendOrNoContentAsync", "SendOrNoValueAsync", "ReceiveOptionalAsync", "HasNoBody", "SameOriginLink", "JsonContent", "Escape", "Format", "EnsureSuccessAsync",
-        "Query", "Fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    ];
 
     public static SourceText Emit(SpecModel model)
     {
@@ -619,7 +611,7 @@ internal static class ClientEmitter
         var identity = model.Identity;
         var scheme = model.SecuritySchemes.FirstOrDefault(s => s.Kind == "apiKey" && s.In == "header" && !string.IsNullOrEmpty(s.ParameterName));
         var header = scheme?.ParameterName ?? "Authorization";
-        var word = scheme?.Description is { } description ? TextPatterns.SchemeWord(description) : null;
+        var word = scheme?.KeyPrefix;
         var source = scheme is null ? "none is declared" : $"from the security scheme <c>{EmitHelpers.EscapeXml(scheme.Name)}</c>";
         writer.WriteLine($$"""
             /// <summary>Where the service is and how to authenticate: what <c>Add{{identity.ClientTypeName}}</c> and <see cref="ConfigureHttpClient"/> apply.</summary>

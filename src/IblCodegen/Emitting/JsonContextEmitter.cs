@@ -1,5 +1,5 @@
+using IblCodegen.Model.Naming;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -19,8 +19,8 @@ internal static class JsonContextEmitter
     {
         var identity = model.Identity;
         var name = identity.JsonContextTypeName;
-        var page = identity.Qualify(Parsing.ModelBuilder.PageTypeName);
-        var pageLink = identity.Qualify(Parsing.ModelBuilder.PageLinkTypeName);
+        var page = identity.Qualify(ReservedNames.PageType);
+        var pageLink = identity.Qualify(ReservedNames.PageLinkType);
         var writer = EmitHelpers.StartFile(identity);
         writer.WriteLine($$"""
             /// <summary>
@@ -129,7 +129,7 @@ internal static class JsonContextEmitter
         var typeInfo = JsonMetadata.TypeInfo(node.Type);
         writer.WriteLine($"private {typeInfo}? _{node.Key};");
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>The serialization metadata of <c>{EmitHelpers.EscapeXml(TextPatterns.WithoutGlobalQualifiers(node.Type))}</c>.</summary>");
+        writer.WriteLine($"/// <summary>The serialization metadata of <c>{EmitHelpers.EscapeXml(node.ShortName)}</c>.</summary>");
         writer.WriteLine($"public {typeInfo} {node.Key} => _{node.Key} ??= ({typeInfo})Options.GetTypeInfo(typeof({node.Type}));");
         writer.WriteLine();
         writer.WriteLine($"private static {typeInfo} {JsonMetadata.CreateMethod(node.Key)}({Options} options) =>");

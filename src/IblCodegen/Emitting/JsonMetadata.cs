@@ -68,9 +68,9 @@ internal static class JsonMetadata
         writer.WriteLine($"private static {Metadata}.JsonPropertyInfo[] {PropertiesMethod(type.Name)}({Options} options) =>");
         writer.WriteLine("[");
         writer.Indentation++;
-        if (type.BaseTypeName is { } baseTypeName)
+        if (type.BaseType is { } baseType)
         {
-            writer.WriteLine($".. {BaseProperties(identity, baseTypeName)},");
+            writer.WriteLine($".. {BaseProperties(baseType)},");
         }
 
         foreach (var property in type.Properties)
@@ -78,7 +78,7 @@ internal static class JsonMetadata
             var ignore = property.IsRequired ? string.Empty : ", ignoreWhenNull: true";
             var isRequired = property.IsRequired ? ", isRequired: true" : string.Empty;
             writer.WriteLine(
-                $"Property<{property.TypeName}>(options, typeof({qualified}), {EmitHelpers.Literal(property.Name)}, {EmitHelpers.Literal(property.JsonName)}, "
+                $"Property<{property.Type.Name}>(options, typeof({qualified}), {EmitHelpers.Literal(property.Name)}, {EmitHelpers.Literal(property.JsonName)}, "
                 + $"static o => (({qualified})o).{property.Name}, static (o, v) => (({qualified})o).{property.Name} = v!{isRequired}{ignore}),");
         }
 
@@ -117,17 +117,8 @@ internal static class JsonMetadata
     }
 
     /// <summary>The properties a derived type starts with: its base class's, or the page envelope's.</summary>
-    private static string BaseProperties(SpecIdentity identity, string baseTypeName)
-    {
-        var pagePrefix = identity.Qualify(Parsing.ModelBuilder.PageTypeName) + "<";
-        if (baseTypeName.StartsWith(pagePrefix, System.StringComparison.Ordinal))
-        {
-            var item = baseTypeName.Substring(pagePrefix.Length, baseTypeName.Length - pagePrefix.Length - 1);
-            return $"PageProperties<{item}>(options)";
-        }
-
-        var prefix = "global::" + identity.Namespace + ".";
-        var simple = baseTypeName.StartsWith(prefix, System.StringComparison.Ordinal) ? baseTypeName.Substring(prefix.Length) : baseTypeName;
-        return $"{PropertiesMethod(simple)}(options)";
-    }
+    private static string BaseProperties(TypeRef baseType) =>
+        baseType.Kind == TypeRefKind.Page
+            ? $"PageProperties<{baseType.Element!.Name}>(options)"
+            : $"{PropertiesMethod(baseType.DeclaredName!)}(options)";
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
+using IblCodegen.Model.Naming;
 
 namespace IblCodegen.Emitting;
 
@@ -13,45 +13,34 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal sealed class JsonTypeGraph
 {
-    private const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
-    private const string DictionaryPrefix = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
-
-    /// <summary>Framework value types, with the converter <c>JsonMetadataServices</c> provides and a readable key.</summary>
-    private static readonly Dictionary<string, (string Key, string Converter, bool IsValueType)> Framework = new(StringComparer.Ordinal)
+    /// <summary>The converter <c>JsonMetadataServices</c> provides for each framework type, and a readable key.</summary>
+    private static readonly Dictionary<PrimitiveType, (string Key, string Converter)> Framework = new()
     {
-        [KnownTypes.String] = ("String", "StringConverter", false),
-        [KnownTypes.Bool] = ("Boolean", "BooleanConverter", true),
-        [KnownTypes.Int] = ("Int32", "Int32Converter", true),
-        [KnownTypes.Long] = ("Int64", "Int64Converter", true),
-        [KnownTypes.Float] = ("Single", "SingleConverter", true),
-        [KnownTypes.Double] = ("Double", "DoubleConverter", true),
-        [KnownTypes.Decimal] = ("Decimal", "DecimalConverter", true),
-        [KnownTypes.ByteArray] = ("ByteArray", "ByteArrayConverter", false),
-        [KnownTypes.DateOnly] = ("DateOnly", "DateOnlyConverter", true),
-        [KnownTypes.DateTimeOffset] = ("DateTimeOffset", "DateTimeOffsetConverter", true),
-        [KnownTypes.TimeSpan] = ("TimeSpan", "TimeSpanConverter", true),
-        [KnownTypes.Guid] = ("Guid", "GuidConverter", true),
-        [KnownTypes.JsonElement] = ("JsonElement", "JsonElementConverter", true),
+        [PrimitiveType.String] = ("String", "StringConverter"),
+        [PrimitiveType.Boolean] = ("Boolean", "BooleanConverter"),
+        [PrimitiveType.Int32] = ("Int32", "Int32Converter"),
+        [PrimitiveType.Int64] = ("Int64", "Int64Converter"),
+        [PrimitiveType.Single] = ("Single", "SingleConverter"),
+        [PrimitiveType.Double] = ("Double", "DoubleConverter"),
+        [PrimitiveType.Decimal] = ("Decimal", "DecimalConverter"),
+        [PrimitiveType.ByteArray] = ("ByteArray", "ByteArrayConverter"),
+        [PrimitiveType.DateOnly] = ("DateOnly", "DateOnlyConverter"),
+        [PrimitiveType.DateTimeOffset] = ("DateTimeOffset", "DateTimeOffsetConverter"),
+        [PrimitiveType.TimeSpan] = ("TimeSpan", "TimeSpanConverter"),
+        [PrimitiveType.Guid] = ("Guid", "GuidConverter"),
+        [PrimitiveType.JsonElement] = ("JsonElement", "JsonElementConverter"),
     };
 
-    private readonly SpecIdentity _identity;
-    private readonly string _pagePrefix;
     private readonly Dictionary<string, string> _declared = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonTypeNode> _nodes = new(StringComparer.Ordinal);
     private readonly NameScope _keys;
 
     public JsonTypeGraph(SpecModel model)
     {
-        _identity = model.Identity;
-        _pagePrefix = _identity.Qualify(ModelBuilder.PageTypeName) + "<";
+        var identity = model.Identity;
         foreach (var type in model.Types)
         {
-            _declared.Add(_identity.Qualify(type.Name), type.Name);
-            if (type is EnumTypeSpec)
-            {
-                _enums.Add(_identity.Qualify(type.Name));
-            }
+            _declared.Add(identity.Qualify(type.Name), type.Name);
         }
 
         // Keys of framework and constructed types must not take a declared type's property name.
@@ -62,10 +51,10 @@ internal sealed class JsonTypeGraph
             {
                 foreach (var property in objectType.Properties)
                 {
-                    Add(property.TypeName);
+                    Add(property.Type);
                 }
 
-                if (objectType.BaseTypeName is { } baseType)
+                if (objectType.BaseType is { } baseType)
                 {
                     Add(baseType);
                 }
@@ -76,14 +65,14 @@ internal sealed class JsonTypeGraph
         {
             if (operation.Body is { Kind: BodyKind.Json } body)
             {
-                Add(body.TypeName);
+                Add(body.Type);
             }
 
             foreach (var response in operation.Responses)
             {
-                if (response.TypeName is { } typeName)
+                if (response.Type is { } type)
                 {
-                    Add(typeName);
+                    Add(type);
                 }
             }
         }
@@ -95,81 +84,62 @@ internal sealed class JsonTypeGraph
     /// <summary>The declared types (qualified name, simple name), in a stable order.</summary>
     public IEnumerable<KeyValuePair<string, string>> Declared => _declared.OrderBy(p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>The context property holding the metadata of <paramref name="typeName"/>, as the model writes the type.</summary>
-    public string PropertyFor(string typeName)
+    /// <summary>The context property holding the metadata of <paramref name="type"/>.</summary>
+    public string PropertyFor(TypeRef type)
     {
-        var node = Add(typeName);
+        var node = Add(type);
         return node.Kind == JsonTypeKind.Declared ? JsonMetadata.PropertyName(node.Key) : node.Key;
     }
 
     /// <summary>
     /// A reference type's <c>?</c> is an annotation (one <see cref="Type"/>); a value type's is <c>Nullable&lt;T&gt;</c>.
     /// </summary>
-    public string Normalize(string typeName)
+    public static TypeRef Normalize(TypeRef type) => type.IsNullable && !type.IsValueType ? type.NonNullable : type;
+
+    private JsonTypeNode Add(TypeRef written)
     {
-        if (typeName.EndsWith("?", StringComparison.Ordinal))
-        {
-            var inner = typeName.Substring(0, typeName.Length - 1);
-            return IsValueType(inner) ? typeName : inner;
-        }
-
-        return typeName;
-    }
-
-    private bool IsValueType(string typeName) =>
-        _enums.Contains(typeName) || (Framework.TryGetValue(typeName, out var framework) && framework.IsValueType);
-
-    private JsonTypeNode Add(string typeName)
-    {
-        var type = Normalize(typeName);
-        if (_nodes.TryGetValue(type, out var existing))
+        var type = Normalize(written);
+        if (_nodes.TryGetValue(type.Name, out var existing))
         {
             return existing;
         }
 
         JsonTypeNode node;
-        if (type.EndsWith("?", StringComparison.Ordinal))
+        if (type.IsNullable)
         {
-            var inner = Add(type.Substring(0, type.Length - 1));
-            node = new JsonTypeNode(type, _keys.Claim("Nullable" + inner.Key), JsonTypeKind.NullableValue, inner.Type, null);
-        }
-        else if (_declared.TryGetValue(type, out var simple))
-        {
-            node = new JsonTypeNode(type, simple, JsonTypeKind.Declared, null, null);
-        }
-        else if (Framework.TryGetValue(type, out var framework))
-        {
-            node = new JsonTypeNode(type, _keys.Claim(framework.Key), JsonTypeKind.Value, null, framework.Converter);
-        }
-        else if (Unwrap(type, ListPrefix) is { } item)
-        {
-            var element = Add(item);
-            node = new JsonTypeNode(type, _keys.Claim("ListOf" + element.Key), JsonTypeKind.List, item, null);
-        }
-        else if (Unwrap(type, DictionaryPrefix) is { } value)
-        {
-            var element = Add(value);
-            node = new JsonTypeNode(type, _keys.Claim("DictionaryOf" + element.Key), JsonTypeKind.Dictionary, value, null);
-        }
-        else if (Unwrap(type, _pagePrefix) is { } pageItem)
-        {
-            var element = Add(pageItem);
-            Add(KnownTypes.ReadOnlyList(pageItem));
-            node = new JsonTypeNode(type, _keys.Claim("PageOf" + element.Key), JsonTypeKind.Page, pageItem, null);
+            var inner = Add(type.NonNullable);
+            node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("Nullable" + inner.Key), JsonTypeKind.NullableValue, inner.Type, null);
         }
         else
         {
-            throw new InvalidOperationException($"No JSON metadata for the type '{type}'.");
+            switch (type.Kind)
+            {
+                case TypeRefKind.Declared when _declared.TryGetValue(type.Name, out var simple):
+                    node = new JsonTypeNode(type.Name, type.ShortName, simple, JsonTypeKind.Declared, null, null);
+                    break;
+                case TypeRefKind.Primitive:
+                    var framework = Framework[type.Primitive];
+                    node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim(framework.Key), JsonTypeKind.Value, null, framework.Converter);
+                    break;
+                case TypeRefKind.List:
+                    node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("ListOf" + Add(type.Element!).Key), JsonTypeKind.List, type.Element!.Name, null);
+                    break;
+                case TypeRefKind.Map:
+                    node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("DictionaryOf" + Add(type.Element!).Key), JsonTypeKind.Dictionary, type.Element!.Name, null);
+                    break;
+                case TypeRefKind.Page:
+                    var item = Add(type.Element!);
+                    Add(TypeRef.List(type.Element!));
+                    node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("PageOf" + item.Key), JsonTypeKind.Page, type.Element!.Name, null);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No JSON metadata for the type '{type.Name}'.");
+            }
         }
 
-        _nodes.Add(type, node);
+        _nodes.Add(type.Name, node);
         return node;
     }
-
-    private static string? Unwrap(string type, string prefix) =>
-        type.StartsWith(prefix, StringComparison.Ordinal) && type.EndsWith(">", StringComparison.Ordinal)
-            ? type.Substring(prefix.Length, type.Length - prefix.Length - 1)
-            : null;
 }
 
 internal enum JsonTypeKind
@@ -183,7 +153,8 @@ internal enum JsonTypeKind
 }
 
 /// <param name="Type">The type as written in C# (value types keep their <c>?</c>).</param>
+/// <param name="ShortName">The type without namespaces, for its doc comment.</param>
 /// <param name="Key">The context member naming it: the declared type's name, or "ListOfCourse", "NullableInt32"...</param>
 /// <param name="Element">The item, value or underlying type of a constructed type, as written in C#.</param>
 /// <param name="Converter">For framework value types, the <c>JsonMetadataServices</c> converter property.</param>
-internal sealed record JsonTypeNode(string Type, string Key, JsonTypeKind Kind, string? Element, string? Converter);
+internal sealed record JsonTypeNode(string Type, string ShortName, string Key, JsonTypeKind Kind, string? Element, string? Converter);

@@ -32,14 +32,14 @@ internal static class ObjectEmitter
             writer.WriteLine($"[{Serialization}.JsonPolymorphic(TypeDiscriminatorPropertyName = {EmitHelpers.Literal(discriminator)}, UnknownDerivedTypeHandling = {Serialization}.JsonUnknownDerivedTypeHandling.FallBackToBaseType)]");
             foreach (var derived in type.DerivedTypes)
             {
-                writer.WriteLine($"[{Serialization}.JsonDerivedType(typeof({derived.TypeName}), {EmitHelpers.Literal(derived.Value)})]");
+                writer.WriteLine($"[{Serialization}.JsonDerivedType(typeof({derived.Type.Name}), {EmitHelpers.Literal(derived.Value)})]");
             }
         }
 
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
-        writer.WriteLine(type.BaseTypeName is null
+        writer.WriteLine(type.BaseType is null
             ? $"public partial class {type.Name}"
-            : $"public partial class {type.Name} : {type.BaseTypeName}");
+            : $"public partial class {type.Name} : {type.BaseType.Name}");
         writer.OpenBlock();
 
         var first = true;
@@ -78,7 +78,7 @@ internal static class ObjectEmitter
         }
 
         var required = property.IsRequired ? "required " : string.Empty;
-        writer.WriteLine($"public {required}{property.TypeName} {property.Name} {{ get; set; }}");
+        writer.WriteLine($"public {required}{property.Type.Name} {property.Name} {{ get; set; }}");
     }
 
     private static string? Remarks(PropertySpec property)

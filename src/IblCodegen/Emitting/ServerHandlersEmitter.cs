@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
+using IblCodegen.Model.Naming;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -66,7 +66,7 @@ internal static class ServerHandlersEmitter
             writer.WriteLine();
             WriteHandlerDeclaration(writer, operation);
             writer.WriteLine();
-            if (stubbed.Contains(HandlerName(operation)))
+            if (stubbed.Contains(operation.HandlerName))
             {
                 WriteStub(writer, operation);
                 writer.WriteLine();
@@ -80,13 +80,12 @@ internal static class ServerHandlersEmitter
     }
 
     /// <summary>The name of the partial method the service writes for <paramref name="operation"/>.</summary>
-    public static string HandlerName(OperationSpec operation) => operation.Name + "Async";
 
     /// <summary>The handler's signature, as written in the generated declaration and in the missing-handler error.</summary>
     public static string HandlerSignature(OperationSpec operation)
     {
         var parameters = HandlerParameters(operation).Select(p => $"{p.Type} {p.Name}");
-        return $"public partial {Task}<{ResultType(operation)}> {HandlerName(operation)}({string.Join(", ", parameters)})";
+        return $"public partial {Task}<{ResultType(operation)}> {operation.HandlerName}({string.Join(", ", parameters)})";
     }
 
     private static void WriteMapEndpoints(SourceWriter writer, SpecModel model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations)
@@ -111,7 +110,7 @@ internal static class ServerHandlersEmitter
 
             if (operation.Body is { Kind: BodyKind.Json } body)
             {
-                writer.WriteLine($".Accepts<{body.TypeName}>({EmitHelpers.Literal(body.ContentType)})");
+                writer.WriteLine($".Accepts<{body.Type.Name}>({EmitHelpers.Literal(body.ContentType)})");
             }
 
             foreach (var response in operation.Responses)
@@ -120,9 +119,9 @@ internal static class ServerHandlersEmitter
                 {
                     writer.WriteLine($".ProducesProblem({response.StatusCode})");
                 }
-                else if (response.TypeName is { } typeName)
+                else if (response.Type is { } type)
                 {
-                    writer.WriteLine($".Produces<{typeName}>({response.StatusCode}, {EmitHelpers.Literal(response.ContentType ?? "application/json")})");
+                    writer.WriteLine($".Produces<{type.Name}>({response.StatusCode}, {EmitHelpers.Literal(response.ContentType ?? "application/json")})");
                 }
                 else
                 {
@@ -185,7 +184,7 @@ internal static class ServerHandlersEmitter
     /// <summary>The implementation a scaffolded service starts with: 501 until the service writes its own.</summary>
     private static void WriteStub(SourceWriter writer, OperationSpec operation)
     {
-        var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {HandlerName(operation)}.");
+        var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {operation.HandlerName}.");
         writer.WriteLine(HandlerSignature(operation) + " =>");
         writer.Indentation++;
         writer.WriteLine($"{Task}.FromResult<{ResultType(operation)}>(");
@@ -214,7 +213,7 @@ internal static class ServerHandlersEmitter
         if (operation.Body is { } body)
         {
             writer.WriteLine(body.Kind == BodyKind.Json
-                ? $"var body = await {Runtime}.RequestReader.JsonBodyAsync(httpContext, {model.Identity.Qualify(model.Identity.JsonContextTypeName)}.Default.{graph.PropertyFor(body.TypeName.TrimEnd('?'))}, required: {Bool(body.IsRequired)}, errors);"
+                ? $"var body = await {Runtime}.RequestReader.JsonBodyAsync(httpContext, {model.Identity.Qualify(model.Identity.JsonContextTypeName)}.Default.{graph.PropertyFor(body.Type)}, required: {Bool(body.IsRequired)}, errors);"
                 : $"var body = await {Runtime}.RequestReader.FormBodyAsync(httpContext, required: {Bool(body.IsRequired)}, errors);");
         }
 
@@ -233,9 +232,9 @@ internal static class ServerHandlersEmitter
         }
 
         arguments.Add("httpContext.RequestAborted");
-        writer.WriteLine($"var result = await handlers.{HandlerName(operation)}({string.Join(", ", arguments)});");
+        writer.WriteLine($"var result = await handlers.{operation.HandlerName}({string.Join(", ", arguments)});");
 
-        foreach (var response in operation.Responses.Where(r => r.IsSuccess && r.PageLinkStyle is not null && r.TypeName is not null))
+        foreach (var response in operation.Responses.Where(r => r.IsSuccess && r.PageLinkStyle is not null && r.Type is not null))
         {
             // The spec, not the handler, decides how this response names its page links.
             writer.WriteLine($"if (result.Result is {SuccessType(response)} {{ Value: {{ }} returnedPage }})");
@@ -253,12 +252,12 @@ internal static class ServerHandlersEmitter
     {
         foreach (var parameter in operation.Parameters)
         {
-            yield return (parameter.TypeName, parameter.Identifier);
+            yield return (parameter.Type.Name, parameter.Identifier);
         }
 
         if (operation.Body is { } body)
         {
-            var type = body.Kind == BodyKind.Json ? body.TypeName : $"{Http}.IFormCollection";
+            var type = body.Kind == BodyKind.Json ? body.Type.Name : $"{Http}.IFormCollection";
             yield return (body.IsRequired ? type : type + "?", "body");
         }
 
@@ -278,7 +277,7 @@ internal static class ServerHandlersEmitter
         return $"{HttpResults}.Results<{string.Join(", ", successes)}>";
     }
 
-    private static string SuccessType(ResponseSpec response) => (response.StatusCode, response.TypeName) switch
+    private static string SuccessType(ResponseSpec response) => (response.StatusCode, response.Type?.Name) switch
     {
         (201, { } type) => $"{HttpResults}.Created<{type}>",
         (202, { } type) => $"{HttpResults}.Accepted<{type}>",
@@ -312,7 +311,7 @@ internal static class ServerHandlersEmitter
         string read;
         if (parameter.IsArray)
         {
-            read = $"{Runtime}.RequestReader.List<{parameter.ValueTypeName}>({source}, {name}, {required}, {parser}, {EmitHelpers.Literal(expected)}, errors)";
+            read = $"{Runtime}.RequestReader.List<{parameter.ValueType.Name}>({source}, {name}, {required}, {parser}, {EmitHelpers.Literal(expected)}, errors)";
         }
         else if (parameter.Kind == ValueKind.String)
         {
@@ -321,15 +320,25 @@ internal static class ServerHandlersEmitter
         }
         else if (parameter.Kind == ValueKind.Enum)
         {
-            read = $"{Runtime}.RequestReader.Enum({source}, {name}, {required}, {AllowedValuesField(operationName, parameter)}, static text => new {parameter.ValueTypeName}(text), errors)";
+            read = $"{Runtime}.RequestReader.Enum({source}, {name}, {required}, {AllowedValuesField(operationName, parameter)}, static text => new {parameter.ValueType.Name}(text), errors)";
         }
         else
         {
-            read = $"{Runtime}.RequestReader.Value<{parameter.ValueTypeName}>({source}, {name}, {required}, {parser}, {EmitHelpers.Literal(expected)}, errors)";
+            read = $"{Runtime}.RequestReader.Value<{parameter.ValueType.Name}>({source}, {name}, {required}, {parser}, {EmitHelpers.Literal(expected)}, errors)";
         }
 
-        return parameter.DefaultValue is { } defaultValue ? $"{read} ?? {defaultValue}" : read;
+        return parameter.DefaultValue is { } defaultValue ? $"{read} ?? {DefaultExpression(parameter, defaultValue)}" : read;
     }
+
+    /// <summary>The parameter's default as a C# expression of its type.</summary>
+    private static string DefaultExpression(ParameterSpec parameter, string value) => parameter.Kind switch
+    {
+        ValueKind.String => EmitHelpers.Literal(value),
+        ValueKind.Enum => $"new {parameter.ValueType.Name}({EmitHelpers.Literal(value)})",
+        ValueKind.Int64 => value + "L",
+        ValueKind.Double => value + "d",
+        _ => value,
+    };
 
     private static (string Parser, string Expected) Parser(ParameterSpec parameter) => parameter.Kind switch
     {
@@ -342,7 +351,7 @@ internal static class ServerHandlersEmitter
         ValueKind.Date => ($"{Runtime}.Parsers.Date", "a date (YYYY-MM-DD)"),
         ValueKind.DateTime => ($"{Runtime}.Parsers.DateTime", "an ISO 8601 date and time"),
         ValueKind.Guid => ($"{Runtime}.Parsers.Guid", "a UUID"),
-        ValueKind.Enum => ($"static (string text, out {parameter.ValueTypeName} value) => {{ value = new {parameter.ValueTypeName}(text); return true; }}", "a listed value"),
+        ValueKind.Enum => ($"static (string text, out {parameter.ValueType.Name} value) => {{ value = new {parameter.ValueType.Name}(text); return true; }}", "a listed value"),
         _ => ($"{Runtime}.Parsers.String", "text"),
     };
 

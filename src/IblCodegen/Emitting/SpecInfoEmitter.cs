@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
+using IblCodegen.Model.Naming;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -43,7 +43,7 @@ internal static class SpecInfoEmitter
 
             // Permission names are identifiers, but may be keywords ("class": @class), the class's own name, or the
             // name of a member every class inherits (a constant of that name would hide it: CS0108).
-            var constants = new NameScope(["Permissions", .. Identifiers.ObjectMembers]);
+            var constants = new NameScope(["Permissions", .. ReservedNames.ObjectMembers]);
             for (var i = 0; i < permissions.Count; i++)
             {
                 if (i > 0)
@@ -65,7 +65,7 @@ internal static class SpecInfoEmitter
             writer.WriteLine("/// <summary>The names of the document's security schemes, for use as authentication scheme names.</summary>");
             writer.WriteLine("public static class SecuritySchemes");
             writer.OpenBlock();
-            var names = new NameScope(["SecuritySchemes", .. Identifiers.ObjectMembers]);
+            var names = new NameScope(["SecuritySchemes", .. ReservedNames.ObjectMembers]);
             for (var i = 0; i < model.SecuritySchemes.Count; i++)
             {
                 var scheme = model.SecuritySchemes[i];

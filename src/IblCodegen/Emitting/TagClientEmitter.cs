@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
-using IblCodegen.Parsing;
+using IblCodegen.Model.Naming;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -31,7 +31,6 @@ internal sealed class TagClientEmitter
     private readonly SpecModel _model;
     private readonly JsonTypeGraph _graph;
     private readonly string _root;
-    private readonly HashSet<string> _enums;
     private readonly Dictionary<string, ObjectTypeSpec> _objects;
 
     /// <summary>An emitter for the tag clients of <paramref name="model"/>, its type lookups built once for all of them.</summary>
@@ -40,7 +39,6 @@ internal sealed class TagClientEmitter
         _model = model;
         _graph = graph;
         _root = model.Identity.Qualify(model.Identity.ClientTypeName);
-        _enums = new HashSet<string>(model.Types.OfType<EnumTypeSpec>().Select(t => model.Identity.Qualify(t.Name)), StringComparer.Ordinal);
         _objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
     }
 
@@ -63,7 +61,7 @@ internal sealed class TagClientEmitter
         writer.WriteLine("_client = client;");
         writer.CloseBlock();
 
-        var methodNames = new NameScope(operations.Select(MethodName).ToArray());
+        var methodNames = new NameScope(operations.Select(o => o.ClientMethodName).ToArray());
         foreach (var operation in operations)
         {
             writer.WriteLine();
@@ -79,7 +77,6 @@ internal sealed class TagClientEmitter
         return writer.ToSourceText();
     }
 
-    public static string MethodName(OperationSpec operation) => operation.Name + "Async";
 
     private static string EnumerateName(OperationSpec operation)
     {
@@ -107,8 +104,8 @@ internal sealed class TagClientEmitter
             _ => "/// <returns>The response body.</returns>",
         });
         writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered with an error status.</exception>");
-        var returnType = result.Type is null ? Task : $"{Task}<{result.Type}{(result.MayBeEmpty ? "?" : string.Empty)}>";
-        WriteSignature(writer, $"public {returnType} {MethodName(operation)}", Parameters(operation), enumeratorCancellation: false);
+        var returnType = result.Type is null ? Task : $"{Task}<{result.Type.AsNullable(result.MayBeEmpty).Name}>";
+        WriteSignature(writer, $"public {returnType} {operation.ClientMethodName}", Parameters(operation), enumeratorCancellation: false);
         writer.OpenBlock();
 
         var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -120,7 +117,7 @@ internal sealed class TagClientEmitter
             {
                 // The name is escaped here, once, rather than on every call.
                 var name = Uri.EscapeDataString(parameter.Name);
-                writer.WriteLine($"queryFields.{FieldCall(name, parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, parameter.IsRequired, parameter.ArraySeparator)};");
+                writer.WriteLine($"queryFields.{FieldCall(name, parameter.Identifier, parameter.ValueType, parameter.IsArray, parameter.IsRequired, parameter.ArraySeparator)};");
             }
 
             path = "queryFields.ToUrl()";
@@ -141,7 +138,7 @@ internal sealed class TagClientEmitter
         writer.WriteLine(result.Type switch
         {
             null => $"return _client.SendAsync(requestMessage, {id}, cancellationToken);",
-            _ when result.MayBeEmpty && result.IsValueType => $"return _client.SendOrNoValueAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
+            _ when result.MayBeEmpty && result.Type.IsValueType => $"return _client.SendOrNoValueAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
             _ when result.MayBeEmpty => $"return _client.SendOrNoContentAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
             _ => $"return _client.SendAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
         });
@@ -155,7 +152,7 @@ internal sealed class TagClientEmitter
         writer.WriteLine($"/// <returns>Every item of every page, in order; the next page is requested when the items of this one have been read.</returns>");
         writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered a page request with an error status.</exception>");
         var parameters = Parameters(operation).Where(p => p.Name != skip?.Identifier).ToList();
-        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {name}", parameters, enumeratorCancellation: true);
+        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {name}", parameters, enumeratorCancellation: true);
         writer.OpenBlock();
         var arguments = Parameters(operation).Select(p => p.Name == skip?.Identifier ? $"{p.Name}: pageNumber" : $"{p.Name}: {p.Name}").ToList();
         arguments.Add("cancellationToken: cancellationToken");
@@ -164,7 +161,7 @@ internal sealed class TagClientEmitter
             writer.WriteLine("var pageNumber = 1;");
         }
 
-        writer.WriteLine($"var currentPage = await {MethodName(operation)}({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        writer.WriteLine($"var currentPage = await {operation.ClientMethodName}({string.Join(", ", arguments)}).ConfigureAwait(false);");
         writer.WriteLine("while (true)");
         writer.OpenBlock();
         writer.WriteLine("foreach (var pageItem in currentPage.Results)");
@@ -180,7 +177,7 @@ internal sealed class TagClientEmitter
             writer.WriteLine("yield break;");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"currentPage = await {MethodName(operation)}({string.Join(", ", arguments)}).ConfigureAwait(false);");
+            writer.WriteLine($"currentPage = await {operation.ClientMethodName}({string.Join(", ", arguments)}).ConfigureAwait(false);");
         }
         else
         {
@@ -210,7 +207,7 @@ internal sealed class TagClientEmitter
         if (enumerating is not null)
         {
             var link = enumerating.PageParameter is null ? "following the <c>next</c> link of each page" : "by page number";
-            summary = $"Every item of <see cref=\"{MethodName(operation)}\"/>, page after page ({link}). {summary}";
+            summary = $"Every item of <see cref=\"{operation.ClientMethodName}\"/>, page after page ({link}). {summary}";
         }
 
         writer.WriteLine($"/// <summary>{summary}</summary>");
@@ -268,7 +265,7 @@ internal sealed class TagClientEmitter
     private IReadOnlyList<(string Type, string Name, bool Optional)> Parameters(OperationSpec operation) =>
         Ordered(operation).Select(p => p.Spec is { } spec
             ? (ParameterType(spec), spec.Identifier, !spec.IsRequired)
-            : (BodyType(operation.Body!) + (operation.Body!.IsRequired ? string.Empty : "?"), "body", !operation.Body!.IsRequired)).ToList();
+            : (operation.Body!.Type.AsNullable(!operation.Body!.IsRequired).Name, "body", !operation.Body!.IsRequired)).ToList();
 
     /// <summary>Parameters and body (a null spec) in the order the method declares them.</summary>
     private static IEnumerable<(ParameterSpec? Spec, bool Required)> Ordered(OperationSpec operation)
@@ -282,13 +279,8 @@ internal sealed class TagClientEmitter
         return all.Where(p => p.Item2).Concat(all.Where(p => !p.Item2));
     }
 
-    private static string ParameterType(ParameterSpec parameter)
-    {
-        var type = parameter.IsArray ? KnownTypes.ReadOnlyList(parameter.ValueTypeName) : parameter.ValueTypeName;
-        return parameter.IsRequired ? type : type + "?";
-    }
-
-    private static string BodyType(RequestBodySpec body) => body.TypeName.TrimEnd('?');
+    private static string ParameterType(ParameterSpec parameter) =>
+        (parameter.IsArray ? TypeRef.List(parameter.ValueType) : parameter.ValueType).AsNullable(!parameter.IsRequired).Name;
 
     private string PathExpression(OperationSpec operation)
     {
@@ -314,7 +306,7 @@ internal sealed class TagClientEmitter
             var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
             parts.Add(parameter is null
                 ? EmitHelpers.Literal(template.Substring(open, close - open + 1))
-                : $"{_root}.Escape({Text(parameter.Identifier, parameter.ValueTypeName, parameter.IsArray, ",")})");
+                : $"{_root}.Escape({Text(parameter.Identifier, parameter.ValueType, parameter.IsArray, ",")})");
             position = close + 1;
         }
 
@@ -322,7 +314,7 @@ internal sealed class TagClientEmitter
     }
 
     /// <summary>A value as request text: strings as they are, enums by their value, the rest formatted invariantly.</summary>
-    private string Text(string value, string valueType, bool isArray, string separator)
+    private string Text(string value, TypeRef valueType, bool isArray, string separator)
     {
         if (isArray)
         {
@@ -331,18 +323,21 @@ internal sealed class TagClientEmitter
 
         return valueType switch
         {
-            KnownTypes.String => value,
-            _ when _enums.Contains(valueType) => value + ".Value",
+            { Primitive: PrimitiveType.String } => value,
+            _ when IsEnum(valueType) => value + ".Value",
             _ => $"{_root}.Format({value})",
         };
     }
 
-    private string FormatLambda(string valueType) => _enums.Contains(valueType)
+    /// <summary>The generator declares no value types but string enums.</summary>
+    private static bool IsEnum(TypeRef type) => type is { Kind: TypeRefKind.Declared, IsValueType: true };
+
+    private string FormatLambda(TypeRef valueType) => IsEnum(valueType)
         ? "static v => v.Value"
         : $"static v => {_root}.Format(v)";
 
     /// <summary>An <c>Add</c> call on a <c>Fields</c>: query parameters and form members.</summary>
-    private string FieldCall(string name, string value, string valueType, bool isArray, bool isRequired, string? separator)
+    private string FieldCall(string name, string value, TypeRef valueType, bool isArray, bool isRequired, string? separator)
     {
         var literal = EmitHelpers.Literal(name);
         if (isArray)
@@ -350,7 +345,7 @@ internal sealed class TagClientEmitter
             return $"Add({literal}, {value}, {FormatLambda(valueType)}, separator: {(separator is null ? "null" : EmitHelpers.Literal(separator))})";
         }
 
-        if (_enums.Contains(valueType))
+        if (IsEnum(valueType))
         {
             return $"Add({literal}, {value}{(isRequired ? "" : "?")}.Value)";
         }
@@ -361,7 +356,7 @@ internal sealed class TagClientEmitter
     private void WriteHeader(SourceWriter writer, ParameterSpec parameter)
     {
         var local = parameter.Identifier.TrimStart('@') + "Value";
-        var text = Text(parameter.IsRequired ? parameter.Identifier : local, parameter.ValueTypeName, parameter.IsArray, ",");
+        var text = Text(parameter.IsRequired ? parameter.Identifier : local, parameter.ValueType, parameter.IsArray, ",");
         var add = parameter.Location == ParameterLocation.Cookie
             ? $"requestMessage.Headers.TryAddWithoutValidation(\"Cookie\", {EmitHelpers.Literal(parameter.Name + "=")} + {_root}.Escape({text}));"
             : $"requestMessage.Headers.TryAddWithoutValidation({EmitHelpers.Literal(parameter.Name)}, {text});";
@@ -379,7 +374,7 @@ internal sealed class TagClientEmitter
 
     private void WriteBody(SourceWriter writer, RequestBodySpec body)
     {
-        var type = BodyType(body);
+        var type = body.Type;
         var value = body.IsRequired ? "body" : "bodyValue";
         if (!body.IsRequired)
         {
@@ -394,7 +389,7 @@ internal sealed class TagClientEmitter
         else
         {
             writer.WriteLine($"var formFields = new {_root}.Fields();");
-            if (_objects.ContainsKey(type))
+            if (_objects.ContainsKey(type.Name))
             {
                 foreach (var property in MembersOf(type))
                 {
@@ -420,13 +415,11 @@ internal sealed class TagClientEmitter
     private void WriteFormMember(SourceWriter writer, RequestBodySpec body, string value, PropertySpec property)
     {
         var member = $"{value}.{property.Name}";
-        var type = property.TypeName.TrimEnd('?');
-        var nullable = property.TypeName.EndsWith("?", StringComparison.Ordinal);
+        var type = property.Type.NonNullable;
+        var nullable = property.Type.IsNullable;
         var name = EmitHelpers.Literal(property.JsonName);
-        var list = type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", StringComparison.Ordinal)
-            ? type.Substring("global::System.Collections.Generic.IReadOnlyList<".Length).TrimEnd('>')
-            : null;
-        if (type == KnownTypes.ByteArray)
+        var list = type.Kind == TypeRefKind.List ? type.Element : null;
+        if (type.Primitive == PrimitiveType.ByteArray)
         {
             writer.WriteLine(body.Kind == BodyKind.Multipart
                 ? $"formFields.AddFile({name}, {member});"
@@ -440,7 +433,7 @@ internal sealed class TagClientEmitter
         {
             writer.WriteLine($"formFields.{FieldCall(property.JsonName, member, type, isArray: false, isRequired: !nullable, separator: null)};");
         }
-        else if (type == KnownTypes.JsonElement)
+        else if (type.Primitive == PrimitiveType.JsonElement)
         {
             writer.WriteLine($"formFields.Add({name}, {member}{(nullable ? "?" : string.Empty)}.GetRawText());");
         }
@@ -451,10 +444,10 @@ internal sealed class TagClientEmitter
     }
 
     /// <summary>A class's members, inherited ones first.</summary>
-    private IEnumerable<PropertySpec> MembersOf(string type)
+    private IEnumerable<PropertySpec> MembersOf(TypeRef type)
     {
         var chain = new List<ObjectTypeSpec>();
-        for (var name = type; name is not null && _objects.TryGetValue(name, out var objectType) && !chain.Contains(objectType); name = objectType.BaseTypeName)
+        for (var name = type.Name; name is not null && _objects.TryGetValue(name, out var objectType) && !chain.Contains(objectType); name = objectType.BaseType?.Name)
         {
             chain.Insert(0, objectType);
         }
@@ -462,8 +455,8 @@ internal sealed class TagClientEmitter
         return chain.SelectMany(t => t.Properties);
     }
 
-    private bool IsScalar(string type) => _enums.Contains(type) || type is KnownTypes.String or KnownTypes.Bool or KnownTypes.Int
-        or KnownTypes.Long or KnownTypes.Float or KnownTypes.Double or KnownTypes.Decimal or KnownTypes.DateOnly or KnownTypes.DateTimeOffset or KnownTypes.Guid;
+    private static bool IsScalar(TypeRef type) => IsEnum(type) || type.Primitive is PrimitiveType.String or PrimitiveType.Boolean or PrimitiveType.Int32
+        or PrimitiveType.Int64 or PrimitiveType.Single or PrimitiveType.Double or PrimitiveType.Decimal or PrimitiveType.DateOnly or PrimitiveType.DateTimeOffset or PrimitiveType.Guid;
 
     private static string MethodExpression(string method) => method switch
     {
@@ -478,42 +471,40 @@ internal sealed class TagClientEmitter
     };
 
     /// <summary>The type a call returns: the first documented success body; whether a success may come without one.</summary>
-    private (string? Type, bool MayBeEmpty, bool IsValueType) ResultOf(OperationSpec operation)
+    private static (TypeRef? Type, bool MayBeEmpty) ResultOf(OperationSpec operation)
     {
         var successes = operation.Responses.Where(r => r.IsSuccess).ToList();
-        var typed = successes.FirstOrDefault(r => r.TypeName is not null);
+        var typed = successes.FirstOrDefault(r => r.Type is not null);
         if (typed is null)
         {
-            return (null, false, false);
+            return (null, false);
         }
 
-        return (_graph.Normalize(typed.TypeName!), successes.Any(r => r.TypeName is null), typed.IsValueType);
+        return (JsonTypeGraph.Normalize(typed.Type!), successes.Any(r => r.Type is null));
     }
 
     /// <summary>How to walk a paged operation: the page type, its items, and the page-number parameter for number links.</summary>
     private Paging? PagingOf(OperationSpec operation)
     {
         var result = ResultOf(operation);
-        var response = operation.Responses.FirstOrDefault(r => r.IsSuccess && r.TypeName is not null);
+        var response = operation.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
         if (result.Type is not { } pageType || result.MayBeEmpty || response?.PageLinkStyle is not { } style)
         {
             return null;
         }
 
-        var pagePrefix = _model.Identity.Qualify(ModelBuilder.PageTypeName) + "<";
         var envelope = pageType;
-        if (!envelope.StartsWith(pagePrefix, StringComparison.Ordinal)
-            && _objects.TryGetValue(envelope, out var subclass) && subclass.BaseTypeName is { } baseType)
+        if (envelope.Kind != TypeRefKind.Page && _objects.TryGetValue(envelope.Name, out var subclass) && subclass.BaseType is { } baseType)
         {
             envelope = baseType;
         }
 
-        if (!envelope.StartsWith(pagePrefix, StringComparison.Ordinal))
+        if (envelope.Kind != TypeRefKind.Page)
         {
             return null;
         }
 
-        var itemType = envelope.Substring(pagePrefix.Length, envelope.Length - pagePrefix.Length - 1);
+        var itemType = envelope.Element!;
         if (style != PageLinkStyle.NextPagePreviousPageNumbers)
         {
             return new Paging(pageType, itemType, null);
@@ -530,5 +521,5 @@ internal sealed class TagClientEmitter
             ? text
             : text + ".";
 
-    private sealed record Paging(string PageType, string ItemType, ParameterSpec? PageParameter);
+    private sealed record Paging(TypeRef PageType, TypeRef ItemType, ParameterSpec? PageParameter);
 }

@@ -20,7 +20,14 @@ internal sealed record OperationSpec(
     EquatableArray<string> Permissions,
     EquatableArray<string> SecuritySchemes,
     bool IsDeprecated,
-    string Pointer);
+    string Pointer)
+{
+    /// <summary>The partial method a service implements for this operation.</summary>
+    public string HandlerName => Name + "Async";
+
+    /// <summary>The tag client's method that calls this operation.</summary>
+    public string ClientMethodName => Name + "Async";
+}
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -52,9 +59,12 @@ internal enum ValueKind
 /// <summary>One parameter of an operation.</summary>
 /// <param name="Name">The name in the request, as the spec spells it (<c>platform_key</c>).</param>
 /// <param name="Identifier">The C# parameter name (<c>platformKey</c>).</param>
-/// <param name="ValueTypeName">The C# type of one value, without <c>?</c>.</param>
+/// <param name="ValueType">The C# type of one value, not nullable.</param>
 /// <param name="IsArray">Several values (<c>?tag=a&amp;tag=b</c>), passed as a read-only list.</param>
-/// <param name="DefaultValue">The spec's default as a C# expression, applied when the request leaves it out.</param>
+/// <param name="DefaultValue">
+/// The spec's default, applied when the request leaves the parameter out: a value of <paramref name="Kind"/> as
+/// invariant text (<c>true</c>, <c>20</c>, <c>0.5</c>, the string itself).
+/// </param>
 /// <param name="AllowedValues">For enums, the values the spec lists.</param>
 /// <param name="ArraySeparator">
 /// How a client writes an array: null repeats the name for each value (<c>?tag=a&amp;tag=b</c>, the default "form"
@@ -65,7 +75,7 @@ internal sealed record ParameterSpec(
     string Name,
     string Identifier,
     ParameterLocation Location,
-    string ValueTypeName,
+    TypeRef ValueType,
     ValueKind Kind,
     bool IsArray,
     bool IsRequired,
@@ -79,10 +89,7 @@ internal sealed record ParameterSpec(
     public bool IsAlwaysPresent => IsRequired || DefaultValue is not null;
 
     /// <summary>The C# type the handler receives.</summary>
-    public string TypeName =>
-        IsArray
-            ? KnownTypes.ReadOnlyList(ValueTypeName) + (IsAlwaysPresent ? string.Empty : "?")
-            : ValueTypeName + (IsAlwaysPresent ? string.Empty : "?");
+    public TypeRef Type => (IsArray ? TypeRef.List(ValueType) : ValueType).AsNullable(!IsAlwaysPresent);
 }
 
 /// <summary>How a request body is sent.</summary>
@@ -98,13 +105,12 @@ internal enum BodyKind
 }
 
 /// <summary>The request body of an operation.</summary>
-internal sealed record RequestBodySpec(string TypeName, string ContentType, BodyKind Kind, bool IsRequired);
+internal sealed record RequestBodySpec(TypeRef Type, string ContentType, BodyKind Kind, bool IsRequired);
 
 /// <summary>One documented response.</summary>
-/// <param name="TypeName">The body's C# type, or null for a response without a JSON body.</param>
+/// <param name="Type">The body's C# type, or null for a response without a JSON body.</param>
 /// <param name="PageLinkStyle">For a paged body, the link names the spec gives this response.</param>
-/// <param name="IsValueType">The body's type is a value type (a struct, <c>JsonElement</c>, a number): "absent" is then <c>Nullable&lt;T&gt;</c>.</param>
-internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? ContentType, string? Description, PageLinkStyle? PageLinkStyle, bool IsValueType = false)
+internal sealed record ResponseSpec(int StatusCode, TypeRef? Type, string? ContentType, string? Description, PageLinkStyle? PageLinkStyle)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 }
@@ -113,7 +119,10 @@ internal sealed record ResponseSpec(int StatusCode, string? TypeName, string? Co
 /// <param name="Kind">apiKey, http, oauth2 or openIdConnect.</param>
 /// <param name="In">For apiKey: header, query or cookie.</param>
 /// <param name="ParameterName">For apiKey: the header, query or cookie name.</param>
-internal sealed record SecuritySchemeSpec(string Name, string Kind, string? In, string? ParameterName, string? Scheme, string? Description);
+/// <param name="KeyPrefix">
+/// For apiKey: the word a key is sent after, as the description shows it ("Api-Key" in "Example: Api-Key &lt;your-key&gt;"), or null.
+/// </param>
+internal sealed record SecuritySchemeSpec(string Name, string Kind, string? In, string? ParameterName, string? Scheme, string? Description, string? KeyPrefix);
 
 /// <summary>The client of one tag's operations, reachable from the root client through <see cref="PropertyName"/>.</summary>
 /// <param name="Tag">The tag as the spec spells it.</param>

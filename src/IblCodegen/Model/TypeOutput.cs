@@ -34,22 +34,22 @@ internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, Equatabl
     {
         var names = new List<string>();
         var seen = new HashSet<string>();
-        for (var baseName = type.BaseTypeName; baseName is not null && seen.Add(baseName);)
+        for (var baseRef = type.BaseType; baseRef is not null && seen.Add(baseRef.Name);)
         {
-            if (baseName.StartsWith(identity.Qualify(Parsing.ModelBuilder.PageTypeName) + "<", System.StringComparison.Ordinal))
+            if (baseRef.Kind == TypeRefKind.Page)
             {
                 names.Add("Count");
                 names.Add("Results");
                 break;
             }
 
-            if (!objects.TryGetValue(baseName, out var baseType))
+            if (!objects.TryGetValue(baseRef.Name, out var baseType))
             {
                 break;
             }
 
             names.AddRange(baseType.Properties.Where(p => p.IsRequired).Select(p => p.Name));
-            baseName = baseType.BaseTypeName;
+            baseRef = baseType.BaseType;
         }
 
         return names;

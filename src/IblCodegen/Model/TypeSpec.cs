@@ -5,7 +5,7 @@ namespace IblCodegen.Model;
 internal abstract record TypeSpec(string Name, string? Summary, string Pointer);
 
 /// <summary>A class for an object schema.</summary>
-/// <param name="BaseTypeName">The base class (from <c>allOf</c>, or the paged envelope), or null.</param>
+/// <param name="BaseType">The base class (from <c>allOf</c>, or the paged envelope), or null.</param>
 /// <param name="LinkStyle">For a class that extends the paged envelope: the JSON names of its page links.</param>
 /// <param name="Discriminator">For the base of a polymorphic family: the JSON property naming the subtype.</param>
 /// <param name="DerivedTypes">For the base of a polymorphic family: each subtype and its discriminator value.</param>
@@ -13,7 +13,7 @@ internal sealed record ObjectTypeSpec(
     string Name,
     string? Summary,
     string Pointer,
-    string? BaseTypeName,
+    TypeRef? BaseType,
     PageLinkStyle LinkStyle,
     EquatableArray<PropertySpec> Properties,
     string? Discriminator = null,
@@ -21,7 +21,7 @@ internal sealed record ObjectTypeSpec(
     : TypeSpec(Name, Summary, Pointer);
 
 /// <summary>A subtype of a polymorphic family and the discriminator value that selects it.</summary>
-internal sealed record DerivedTypeSpec(string TypeName, string Value);
+internal sealed record DerivedTypeSpec(TypeRef Type, string Value);
 
 /// <summary>
 /// A string enum, emitted as a struct wrapping the string so that values the spec does not list survive a round trip.

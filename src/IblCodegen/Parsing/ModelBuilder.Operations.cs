@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Diagnostics;
-using IblCodegen.Emitting;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
@@ -40,7 +40,7 @@ internal sealed partial class ModelBuilder
             tags.Add(TagOf(operation));
         }
 
-        var properties = new NameScope([.. ClientEmitter.RootMembers, _identity.ClientTypeName]);
+        var properties = new NameScope([.. ReservedNames.RootClientMembers, _identity.ClientTypeName]);
         var clients = new List<TagClientSpec>();
         foreach (var tag in tags)
         {
@@ -165,17 +165,17 @@ internal sealed partial class ModelBuilder
             var allowed = kind == ValueKind.Enum && valueShape?.Enum is { } values
                 ? values.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
                 : EquatableArray<string>.Empty;
-            var valueTypeName = kind is null ? KnownTypes.String : type.Name;
+            var valueType = kind is null ? TypeRef.String : type.NonNullable;
             var isRequired = JsonRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
             result.Add(new ParameterSpec(
                 Name: name,
                 Identifier: identifiers.Claim(Identifiers.EscapeKeyword(CamelCase(Identifiers.ToPascalCase(name)))),
                 Location: location,
-                ValueTypeName: valueTypeName,
+                ValueType: valueType,
                 Kind: kind ?? ValueKind.String,
                 IsArray: isArray,
                 IsRequired: isRequired,
-                DefaultValue: isRequired || isArray || schema is null ? null : DefaultLiteral(schema.Default ?? shape!.Default, kind ?? ValueKind.String, valueTypeName),
+                DefaultValue: isRequired || isArray || schema is null ? null : DefaultValue(schema.Default ?? shape!.Default, kind ?? ValueKind.String),
                 MinLength: valueSchema is null ? null : valueSchema.MinLength ?? valueShape!.MinLength,
                 AllowedValues: allowed,
                 Summary: JsonRead.Text(parameter.Node, "description"),
@@ -247,24 +247,24 @@ internal sealed partial class ModelBuilder
         _ => null,
     };
 
-    private ValueKind? KindOf(CSharpType type) => type.Name switch
+    private static ValueKind? KindOf(TypeRef type) => type.Primitive switch
     {
-        KnownTypes.String => ValueKind.String,
-        KnownTypes.Int => ValueKind.Int32,
-        KnownTypes.Long => ValueKind.Int64,
-        KnownTypes.Double => ValueKind.Double,
-        KnownTypes.Float => ValueKind.Float,
-        KnownTypes.Decimal => ValueKind.Decimal,
-        KnownTypes.Bool => ValueKind.Boolean,
-        KnownTypes.DateOnly => ValueKind.Date,
-        KnownTypes.DateTimeOffset => ValueKind.DateTime,
-        KnownTypes.Guid => ValueKind.Guid,
-        _ when type.IsValueType && type.Name.StartsWith(_namespacePrefix, StringComparison.Ordinal) => ValueKind.Enum,
+        PrimitiveType.String => ValueKind.String,
+        PrimitiveType.Int32 => ValueKind.Int32,
+        PrimitiveType.Int64 => ValueKind.Int64,
+        PrimitiveType.Double => ValueKind.Double,
+        PrimitiveType.Single => ValueKind.Float,
+        PrimitiveType.Decimal => ValueKind.Decimal,
+        PrimitiveType.Boolean => ValueKind.Boolean,
+        PrimitiveType.DateOnly => ValueKind.Date,
+        PrimitiveType.DateTimeOffset => ValueKind.DateTime,
+        PrimitiveType.Guid => ValueKind.Guid,
+        _ when type is { Kind: TypeRefKind.Declared, IsValueType: true } => ValueKind.Enum,
         _ => null,
     };
 
-    /// <summary>The spec's default as a C# expression of the parameter's type; null when it does not fit the type.</summary>
-    private static string? DefaultLiteral(SpecNode? value, ValueKind kind, string typeName)
+    /// <summary>The spec's default as the invariant text of a value of the parameter's kind; null when it does not fit the kind.</summary>
+    private static string? DefaultValue(SpecNode? value, ValueKind kind)
     {
         if (value is not SpecValue json || IsJsonNull(json))
         {
@@ -275,13 +275,12 @@ internal sealed partial class ModelBuilder
         var text = json.ToString();
         return (kind, jsonKind) switch
         {
-            (ValueKind.String, JsonValueKind.String) => EmitHelpers.Literal(text),
-            (ValueKind.Enum, JsonValueKind.String) => $"new {typeName}({EmitHelpers.Literal(text)})",
+            (ValueKind.String or ValueKind.Enum, JsonValueKind.String) => text,
             (ValueKind.Boolean, JsonValueKind.True) => "true",
             (ValueKind.Boolean, JsonValueKind.False) => "false",
             (ValueKind.Int32, JsonValueKind.Number) when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) => i.ToString(CultureInfo.InvariantCulture),
-            (ValueKind.Int64, JsonValueKind.Number) when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l.ToString(CultureInfo.InvariantCulture) + "L",
-            (ValueKind.Double, JsonValueKind.Number) when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d.ToString("R", CultureInfo.InvariantCulture) + "d",
+            (ValueKind.Int64, JsonValueKind.Number) when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l.ToString(CultureInfo.InvariantCulture),
+            (ValueKind.Double, JsonValueKind.Number) when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d.ToString("R", CultureInfo.InvariantCulture),
             _ => null,
         };
     }
@@ -319,7 +318,7 @@ internal sealed partial class ModelBuilder
         var kind = json is not null ? BodyKind.Json
             : contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart
             : BodyKind.Form;
-        return new RequestBodySpec(type.Name, contentType == "*/*" ? "application/json" : contentType, kind, JsonRead.Flag(body, "required"));
+        return new RequestBodySpec(type.NonNullable, contentType == "*/*" ? "application/json" : contentType, kind, JsonRead.Flag(body, "required"));
     }
 
     /// <summary>The schema of one media type of a <c>content</c> map; null when it has none.</summary>
@@ -357,23 +356,20 @@ internal sealed partial class ModelBuilder
             // published spec declare JSON for a 204): typed, every real answer would fail to read.
             var content = HasNoBody(status) ? null : JsonRead.Object(response, "content");
             var contentType = content?.Select(c => c.Key).FirstOrDefault(IsJson);
-            string? typeName = null;
-            var isValueType = false;
+            TypeRef? type = null;
             PageLinkStyle? linkStyle = null;
             if (contentType is not null && SchemaOf(content!, contentType) is { } schema)
             {
                 var hint = operationName + (status == 200 ? "Response" : "Response" + pair.Key);
                 var schemaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(responsePointer, "content"), contentType), "schema");
-                var type = Map(schema, schemaPointer, hint);
-                typeName = type.Name;
-                isValueType = type.IsValueType;
+                type = Map(schema, schemaPointer, hint).NonNullable;
                 if (ComponentOf(Unwrap(schema)) is { Kind: ComponentKind.Page } component && TryGetPageShape(component.Schema, out var shape))
                 {
                     linkStyle = shape.LinkStyle;
                 }
             }
 
-            result.Add(new ResponseSpec(status, typeName, contentType, JsonRead.Text(response, "description"), linkStyle, isValueType));
+            result.Add(new ResponseSpec(status, type, contentType, JsonRead.Text(response, "description"), linkStyle));
         }
 
         return result.ToEquatableArray();
@@ -442,7 +438,8 @@ internal sealed partial class ModelBuilder
                 JsonRead.String(scheme, "in") is { } location && location is "header" or "query" or "cookie" ? location : null,
                 JsonRead.Text(scheme, "name"),
                 JsonRead.Text(scheme, "scheme"),
-                JsonRead.Text(scheme, "description")));
+                JsonRead.Text(scheme, "description"),
+                JsonRead.Text(scheme, "description") is { } description ? TextPatterns.SchemeWord(description) : null));
         }
 
         return result.ToEquatableArray();

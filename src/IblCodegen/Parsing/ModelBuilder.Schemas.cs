@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
@@ -10,7 +11,7 @@ namespace IblCodegen.Parsing;
 /// <summary>Maps schemas onto C# types.</summary>
 internal sealed partial class ModelBuilder
 {
-    private static readonly CSharpType JsonElementType = new(KnownTypes.JsonElement, IsValueType: true, IsNullable: false);
+    private static readonly TypeRef JsonElementType = TypeRef.JsonElement;
 
     private ComponentKind Classify(SchemaNode schema)
     {
@@ -46,7 +47,7 @@ internal sealed partial class ModelBuilder
     /// The C# type for <paramref name="schema"/>, found at <paramref name="pointer"/>. An inline object or enum gets a
     /// type of its own, named from <paramref name="nameHint"/>.
     /// </summary>
-    private CSharpType Map(SchemaNode? schema, string pointer, string nameHint)
+    private TypeRef Map(SchemaNode? schema, string pointer, string nameHint)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
@@ -73,7 +74,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    private CSharpType MapWithinDepth(SchemaNode schema, string pointer, string nameHint)
+    private TypeRef MapWithinDepth(SchemaNode schema, string pointer, string nameHint)
     {
         if (schema.IsReference)
         {
@@ -126,12 +127,12 @@ internal sealed partial class ModelBuilder
     /// Declares a type for an inline schema, once: a schema reached twice (a shared parameter, say) keeps the
     /// type it got the first time.
     /// </summary>
-    private CSharpType DeclareInline(SchemaNode schema, string nameHint, System.Func<string, TypeSpec> build, bool isValueType)
+    private TypeRef DeclareInline(SchemaNode schema, string nameHint, System.Func<string, TypeSpec> build, bool isValueType)
     {
         if (!_inlineTypes.TryGetValue(schema, out var type))
         {
             var name = _typeNames.Claim(isValueType ? EnumTypeName(nameHint) : nameHint);
-            type = new CSharpType(Qualified(name), isValueType, IsNullable: false);
+            type = TypeRef.Declared(_identity.Namespace, name, isValueType);
             _inlineTypes.Add(schema, type);
             _types.Add(build(name));
         }
@@ -139,7 +140,7 @@ internal sealed partial class ModelBuilder
         return type;
     }
 
-    private CSharpType MapByType(SchemaNode schema, string pointer, string nameHint)
+    private TypeRef MapByType(SchemaNode schema, string pointer, string nameHint)
     {
         var type = schema.Type is { } declared ? declared & ~SchemaTypes.Null : (SchemaTypes?)null;
         switch (type)
@@ -147,22 +148,22 @@ internal sealed partial class ModelBuilder
             case SchemaTypes.String:
                 return MapString(schema.Format);
             case SchemaTypes.Integer:
-                return schema.Format == "int64" ? new(KnownTypes.Long, true, false) : new(KnownTypes.Int, true, false);
+                return schema.Format == "int64" ? TypeRef.Int64 : TypeRef.Int32;
             case SchemaTypes.Number:
                 return schema.Format switch
                 {
-                    "float" => new(KnownTypes.Float, true, false),
-                    "decimal" => new(KnownTypes.Decimal, true, false),
-                    _ => new(KnownTypes.Double, true, false),
+                    "float" => TypeRef.Single,
+                    "decimal" => TypeRef.Decimal,
+                    _ => TypeRef.Double,
                 };
             case SchemaTypes.Boolean:
-                return new(KnownTypes.Bool, true, false);
+                return TypeRef.Boolean;
             case SchemaTypes.Array:
             {
                 var items = Map(schema.Items, JsonPointer.Append(pointer, "items"), nameHint + "Item");
                 return TooDeep(items, pointer, "An array")
                     ? JsonElementType
-                    : new(KnownTypes.ReadOnlyList(items.WithNullability(items.IsNullable)), false, false, items.Nesting + 1);
+                    : TypeRef.List(items);
             }
 
             case SchemaTypes.Object or null when schema.AdditionalProperties is { } valueSchema:
@@ -170,7 +171,7 @@ internal sealed partial class ModelBuilder
                 var value = Map(valueSchema, JsonPointer.Append(pointer, "additionalProperties"), nameHint + "Value");
                 return TooDeep(value, pointer, "A map")
                     ? JsonElementType
-                    : new(KnownTypes.ReadOnlyDictionary(value.WithNullability(value.IsNullable)), false, false, value.Nesting + 1);
+                    : TypeRef.Map(value);
             }
 
             case SchemaTypes.Object or null:
@@ -189,7 +190,7 @@ internal sealed partial class ModelBuilder
     /// (reported). Each level repeats the whole name inside it, so a chain of collections thousands long would
     /// otherwise generate text growing with the square of its length.
     /// </summary>
-    private bool TooDeep(CSharpType element, string pointer, string construct)
+    private bool TooDeep(TypeRef element, string pointer, string construct)
     {
         if (element.Nesting < MaxTypeNesting)
         {
@@ -200,19 +201,19 @@ internal sealed partial class ModelBuilder
         return true;
     }
 
-    private static CSharpType MapString(string? format) => format switch
+    private static TypeRef MapString(string? format) => format switch
     {
-        "date" => new(KnownTypes.DateOnly, true, false),
-        "date-time" => new(KnownTypes.DateTimeOffset, true, false),
-        "uuid" => new(KnownTypes.Guid, true, false),
-        "byte" => new(KnownTypes.ByteArray, false, false),
+        "date" => TypeRef.DateOnly,
+        "date-time" => TypeRef.DateTimeOffset,
+        "uuid" => TypeRef.Guid,
+        "byte" => TypeRef.ByteArray,
 
         // A file's content: only a form body can carry it as such (a multipart file part).
-        "binary" => new(KnownTypes.ByteArray, false, false),
-        _ => new(KnownTypes.String, false, false),
+        "binary" => TypeRef.ByteArray,
+        _ => TypeRef.String,
     };
 
-    private CSharpType MapReference(SchemaNode reference, string pointer, string nameHint)
+    private TypeRef MapReference(SchemaNode reference, string pointer, string nameHint)
     {
         var target = reference.Reference!;
         if (reference.ReferenceId is null && target.StartsWith("#/", System.StringComparison.Ordinal))
@@ -285,7 +286,7 @@ internal sealed partial class ModelBuilder
     /// not only a component. The schema there is mapped like an inline one, once per target; a target that refers
     /// back to itself becomes JsonElement.
     /// </summary>
-    private CSharpType MapLocalPointer(string target, string pointer, string nameHint)
+    private TypeRef MapLocalPointer(string target, string pointer, string nameHint)
     {
         if (_pointerTypes.TryGetValue(target, out var known))
         {
@@ -310,11 +311,11 @@ internal sealed partial class ModelBuilder
         return mapped;
     }
 
-    private CSharpType MapComponent(Component component)
+    private TypeRef MapComponent(Component component)
     {
         if (component.TypeName is { } typeName)
         {
-            return new CSharpType(Qualified(typeName), IsValueType: component.Kind is ComponentKind.Enum, IsNullable: false);
+            return TypeRef.Declared(_identity.Namespace, typeName, isValueType: component.Kind is ComponentKind.Enum);
         }
 
         if (component.Resolved is { } resolved)
@@ -341,7 +342,7 @@ internal sealed partial class ModelBuilder
         component.Resolving = false;
 
         // A component's own nullability belongs to its uses, which add it back from the schema.
-        type = type with { IsNullable = false };
+        type = type.NonNullable;
         component.Resolved = type;
         return type;
     }
@@ -351,7 +352,7 @@ internal sealed partial class ModelBuilder
     /// <c>oneOf: [TheEnum, BlankEnum, NullEnum]</c>: those collapse to the enum, nullable. A real union becomes
     /// <see cref="JsonElement"/> for now, with a diagnostic naming it.
     /// </summary>
-    private CSharpType MapUnion(SchemaNode schema, string pointer, string nameHint)
+    private TypeRef MapUnion(SchemaNode schema, string pointer, string nameHint)
     {
         var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var members = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!;

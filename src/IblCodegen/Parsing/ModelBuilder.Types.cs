@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing.Tree;
 
 namespace IblCodegen.Parsing;
@@ -10,19 +11,10 @@ namespace IblCodegen.Parsing;
 /// <summary>Builds the declared types: classes, enums and the classes that extend the paged envelope.</summary>
 internal sealed partial class ModelBuilder
 {
-    /// <summary>Members every class inherits from <see cref="object"/>: a property of that name would hide one.</summary>
-    private static readonly string[] ObjectMembers = Identifiers.ObjectMembers;
-
-    /// <summary>Members of the paged envelope, which a class extending it must not declare again.</summary>
-    private static readonly string[] PageMembers = ["Count", "Results", "Next", "Previous", "LinkStyle", "NextLink", "PreviousLink", "NextPageLink", "PreviousPageLink"];
-
-    /// <summary>Members of a generated enum struct.</summary>
-    private static readonly string[] EnumMembers = ["Value", "Converter", "IsKnown", .. ObjectMembers];
-
     private ObjectTypeSpec BuildObject(SchemaNode schema, string name, string pointer)
     {
-        var members = new MemberCollector(this, name, [name, .. ObjectMembers]);
-        string? baseTypeName = null;
+        var members = new MemberCollector(this, name, [name, .. ReservedNames.ObjectMembers]);
+        TypeRef? baseType = null;
 
         // System.Text.Json carries the discriminator itself: no class of a family may declare it as a property.
         // A discriminator without subtypes stays an ordinary property, so its value is not lost.
@@ -49,7 +41,7 @@ internal sealed partial class ModelBuilder
                     if (first && component.TypeName is not null && component.Kind is ComponentKind.Object or ComponentKind.Page)
                     {
                         // The first referenced class becomes the base class; its members are inherited, not repeated.
-                        baseTypeName = Qualified(component.TypeName);
+                        baseType = TypeRef.Declared(_identity.Namespace, component.TypeName, isValueType: false);
                         members.Inherit(component.Schema);
                         if (DiscriminatingAncestor(component) is { } root && DerivedTypesOf(root.Schema, root.TypeName!).Count > 0)
                         {
@@ -79,7 +71,7 @@ internal sealed partial class ModelBuilder
             name,
             schema.Description,
             pointer,
-            baseTypeName,
+            baseType,
             PageLinkStyle.NextPrevious,
             members.ToEquatableArray(),
             discriminator,
@@ -145,7 +137,7 @@ internal sealed partial class ModelBuilder
             var value = byComponent.TryGetValue(component.Key, out var mapped) ? mapped : component.Key;
             if (values.Add(value))
             {
-                derived.Add(new DerivedTypeSpec(Qualified(component.TypeName), value));
+                derived.Add(new DerivedTypeSpec(TypeRef.Declared(_identity.Namespace, component.TypeName, isValueType: false), value));
             }
         }
 
@@ -153,11 +145,11 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>An enum struct may not be named like a member it declares (CS0542): "Value" becomes "ValueEnum".</summary>
-    private static string EnumTypeName(string name) => Array.IndexOf(EnumMembers, name) >= 0 ? name + "Enum" : name;
+    private static string EnumTypeName(string name) => Array.IndexOf(ReservedNames.EnumMembers, name) >= 0 ? name + "Enum" : name;
 
     private EnumTypeSpec BuildEnum(SchemaNode schema, string name, string pointer)
     {
-        var names = new NameScope([name, .. EnumMembers]);
+        var names = new NameScope([name, .. ReservedNames.EnumMembers]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
         foreach (var value in schema.Enum!)
@@ -181,19 +173,19 @@ internal sealed partial class ModelBuilder
     {
         TryGetPageShape(schema, out var shape);
         var envelope = MapPlainPage(schema, pointer, name);
-        var members = new MemberCollector(this, name, [name, .. ObjectMembers, .. PageMembers]);
+        var members = new MemberCollector(this, name, [name, .. ReservedNames.ObjectMembers, .. ReservedNames.PageMembers]);
         members.Skip("count", "results", "next", "previous", "next_page", "previous_page");
         members.AddFrom(schema, pointer);
-        return new ObjectTypeSpec(name, schema.Description, pointer, envelope.Name, shape.LinkStyle, members.ToEquatableArray());
+        return new ObjectTypeSpec(name, schema.Description, pointer, envelope, shape.LinkStyle, members.ToEquatableArray());
     }
 
-    private CSharpType MapPlainPage(SchemaNode schema, string pointer, string nameHint)
+    private TypeRef MapPlainPage(SchemaNode schema, string pointer, string nameHint)
     {
         var resultsPointer = JsonPointer.Append(JsonPointer.Append(pointer, "properties"), "results");
         var item = Map(schema.Property("results")?.Items, JsonPointer.Append(resultsPointer, "items"), nameHint + "Item");
         return TooDeep(item, pointer, "A page")
             ? JsonElementType
-            : new CSharpType($"{Qualified(PageTypeName)}<{item.WithNullability(item.IsNullable)}>", IsValueType: false, IsNullable: false, item.Nesting + 1);
+            : TypeRef.Page(_identity.Namespace, item);
     }
 
     private static bool HasPageExtras(SchemaNode schema) => schema.Properties!.Count > 4;
@@ -329,7 +321,7 @@ internal sealed partial class ModelBuilder
                 _properties.Add(new PropertySpec(
                     JsonName: jsonName,
                     Name: name,
-                    TypeName: type.WithNullability(type.IsNullable || !isRequired),
+                    Type: type.AsNullable(!isRequired),
                     IsRequired: isRequired,
                     Summary: property.Description ?? shape.Description,
                     DefaultValue: DefaultText(property.Default ?? shape.Default),

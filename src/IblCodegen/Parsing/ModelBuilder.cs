@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing.Tree;
 using Microsoft.CodeAnalysis;
 
@@ -20,11 +21,6 @@ namespace IblCodegen.Parsing;
 /// </remarks>
 internal sealed partial class ModelBuilder
 {
-    /// <summary>Names the emitters declare beside the schema types in the spec's namespace.</summary>
-    public const string PageTypeName = "Page";
-    public const string PageLinkTypeName = "PageLink";
-    public const string PageLinkStyleTypeName = "PageLinkStyle";
-
     /// <summary>
     /// How deep mapping may recurse through one schema's nesting. The document's own nesting is bounded by the reader;
     /// this bounds chains the reader cannot see (local pointers leading to one another), well within a thread's stack.
@@ -39,14 +35,13 @@ internal sealed partial class ModelBuilder
 
     private readonly SpecDocument _document;
     private readonly CancellationToken _cancellationToken;
-    private readonly string _namespacePrefix;
     private readonly NameScope _typeNames;
     private readonly Dictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = [];
-    private readonly Dictionary<SchemaNode, CSharpType> _inlineTypes = new(ReferenceComparer<SchemaNode>.Instance);
+    private readonly Dictionary<SchemaNode, TypeRef> _inlineTypes = new(ReferenceComparer<SchemaNode>.Instance);
 
     /// <summary>Types of schemas reached through a <c>$ref</c> into the document outside components (null while being built).</summary>
-    private readonly Dictionary<string, CSharpType?> _pointerTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef?> _pointerTypes = new(StringComparer.Ordinal);
     private readonly SpecIdentity _identity;
     private int _mapDepth;
     private Dictionary<SchemaNode, Component>? _componentsBySchema;
@@ -59,8 +54,7 @@ internal sealed partial class ModelBuilder
         _identity = identity;
         _document = document;
         _cancellationToken = cancellationToken;
-        _namespacePrefix = "global::" + identity.Namespace + ".";
-        _typeNames = new NameScope([PageTypeName, PageLinkTypeName, PageLinkStyleTypeName, .. identity.ReservedTypeNames]);
+        _typeNames = new NameScope([ReservedNames.PageType, ReservedNames.PageLinkType, ReservedNames.PageLinkStyleType, .. identity.ReservedTypeNames]);
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
@@ -221,8 +215,6 @@ internal sealed partial class ModelBuilder
     private void Report(DiagnosticDescriptor descriptor, string pointer, params string[] messageArgs) =>
         _pending.Add((descriptor, pointer, messageArgs));
 
-    private string Qualified(string typeName) => _namespacePrefix + typeName;
-
     private enum ComponentKind
     {
         /// <summary>An object schema: a class.</summary>
@@ -252,7 +244,7 @@ internal sealed partial class ModelBuilder
         public string? TypeName { get; set; }
 
         /// <summary>What an alias or plain page resolved to; null until resolved.</summary>
-        public CSharpType? Resolved { get; set; }
+        public TypeRef? Resolved { get; set; }
 
         /// <summary>Set while an alias is being resolved, to catch aliases that refer to themselves.</summary>
         public bool Resolving { get; set; }

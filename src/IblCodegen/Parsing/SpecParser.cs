@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using IblCodegen.Diagnostics;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing.Tree;
 using YamlDotNet.Core;
 

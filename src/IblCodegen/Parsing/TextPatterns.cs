@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace IblCodegen.Parsing;
 
@@ -101,30 +100,6 @@ internal static class TextPatterns
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A type name without its <c>global::</c> qualifiers, for doc comments: what
-    /// <c>Regex.Replace(type, @"global::([A-Za-z0-9_]+\.)*", "")</c> gives.
-    /// </summary>
-    public static string WithoutGlobalQualifiers(string type)
-    {
-        const string Global = "global::";
-        var builder = new StringBuilder(type.Length);
-        var position = 0;
-        for (var found = type.IndexOf(Global, StringComparison.Ordinal); found >= 0; found = type.IndexOf(Global, position, StringComparison.Ordinal))
-        {
-            builder.Append(type, position, found - position);
-            position = found + Global.Length;
-
-            // Each "Namespace." (or "Outer.") after it goes too; the type's own name, with no dot after it, stays.
-            for (var end = IdentifierEnd(type, position); end > position && end < type.Length && type[end] == '.'; end = IdentifierEnd(type, position))
-            {
-                position = end + 1;
-            }
-        }
-
-        return builder.Append(type, position, type.Length - position).ToString();
     }
 
     /// <summary>Where the run of <c>[A-Za-z0-9_]</c> starting at <paramref name="position"/> ends.</summary>

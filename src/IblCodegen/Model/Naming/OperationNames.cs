@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace IblCodegen.Parsing;
+namespace IblCodegen.Model.Naming;
 
 /// <summary>
 /// Readable operation names. drf-spectacular's operationIds put the path first and the action last

@@ -3,14 +3,11 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace IblCodegen.Parsing;
+namespace IblCodegen.Model.Naming;
 
 /// <summary>Turns the spec's names (snake_case, kebab-case, dotted, anything) into C# identifiers.</summary>
 internal static class Identifiers
 {
-    /// <summary>The members every type inherits from <see cref="object"/>: a member of that name would hide one.</summary>
-    public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
-
     [ThreadStatic]
     private static StringBuilder? s_builder;
 
@@ -104,38 +101,4 @@ internal static class Identifiers
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
             ? "@" + identifier
             : identifier;
-}
-
-/// <summary>
-/// Hands out unique names within one scope (a namespace, a class): the second "FooBar" becomes "FooBar2".
-/// Reserved names (the scope's own type name, names the emitters use) are never handed out.
-/// </summary>
-internal sealed class NameScope
-{
-    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
-
-    public NameScope(params string[] reserved)
-    {
-        foreach (var name in reserved)
-        {
-            _taken.Add(name);
-        }
-    }
-
-    public string Claim(string preferred)
-    {
-        if (_taken.Add(preferred))
-        {
-            return preferred;
-        }
-
-        for (var i = 2; ; i++)
-        {
-            var candidate = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (_taken.Add(candidate))
-            {
-                return candidate;
-            }
-        }
-    }
 }
