@@ -4,6 +4,7 @@ using System.Linq;
 using IblCodegen.Diagnostics;
 using IblCodegen.Emitting;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using IblCodegen.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,13 +49,37 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        var results = specFiles
+        // Every output of a spec is named after its file: two files whose names give one prefix are found here, from the
+        // paths alone, so editing a spec's text leaves this step cached. The first path (in ordinal order) keeps the
+        // name; the others are reported at their own file and generate nothing.
+        var shadowed = specFiles
+            .Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => SpecFileNames.Shadowed(paths))
+            .WithTrackingName(TrackingNames.SpecFileNames);
+        context.RegisterSourceOutput(shadowed, static (context, shadowed) =>
+        {
+            foreach (var file in shadowed.Files)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHintName, LocationInfo.File(file.Path).ToLocation(), file.Path, file.KeptPath));
+            }
+        });
+
+        var uniqueFiles = specFiles
+            .Combine(shadowed)
+            .Where(static pair => !pair.Right.Contains(pair.Left.Path))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.UniqueSpecFiles);
+
+        var results = uniqueFiles
             .Select(static (file, cancellationToken) => SpecParser.Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.SpecResults);
 
-        context.RegisterSourceOutput(results, static (context, result) =>
+        // The diagnostics as a step of their own: an edit that changes the model but not the problems found re-reports nothing.
+        var specDiagnostics = results.Select(static (result, _) => new SpecDiagnostics(result.Diagnostics)).WithTrackingName(TrackingNames.SpecDiagnostics);
+        context.RegisterSourceOutput(specDiagnostics, static (context, diagnostics) =>
         {
-            foreach (var diagnostic in result.Diagnostics)
+            foreach (var diagnostic in diagnostics.Items)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
@@ -64,7 +89,31 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
-        context.RegisterSourceOutput(models, static (context, model) => EmitSpecFiles(context, model));
+
+        // The model cut into what each file needs (SpecOutputs); each part then gets a step of its own, which stays
+        // cached while its part compares equal, whatever else the edit changed.
+        var outputs = models
+            .Select(static (model, _) => SpecOutputs.From(model))
+            .WithTrackingName(TrackingNames.Outputs);
+
+        var specInfo = outputs.Select(static (o, _) => o.SpecInfo).WithTrackingName(TrackingNames.SpecInfo);
+        context.RegisterSourceOutput(specInfo, static (context, spec) =>
+            AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(spec)));
+
+        var identities = models.Select(static (model, _) => model.Identity).WithTrackingName(TrackingNames.Identities);
+        context.RegisterSourceOutput(identities, static (context, identity) =>
+            AddSource(context, identity, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity)));
+
+        // The JSON context always: models, client and server endpoints share it.
+        var json = outputs.Select(static (o, _) => o.Json).WithTrackingName(TrackingNames.JsonGraph);
+        context.RegisterSourceOutput(json, static (context, graph) =>
+            AddSource(context, graph.Identity, $"{graph.Identity.HintPrefix}.JsonContext.g.cs", () => JsonContextEmitter.Emit(graph)));
+
+        var types = models
+            .SelectMany(static (model, _) => TypeOutput.Groups(model))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (context, group) =>
+            AddSource(context, group.Identity, $"{group.Identity.HintPrefix}.Models.{group.Key}.g.cs", () => ModelFileEmitter.Emit(group)));
 
         // What the project asks for and what it references, as one plain record. The steps downstream then carry
         // reference types only, which share one JIT compilation of the pipeline's generic code, rather than a value
@@ -74,14 +123,19 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ReadSettings(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ProjectSettings);
 
-        // The JSON context always (models, client and server endpoints share it); the client unless turned off; its DI
-        // registration where IHttpClientFactory is referenced.
-        context.RegisterSourceOutput(models.Combine(settings), static (context, input) => EmitJsonAndClient(context, input.Left, input.Right));
+        // The client unless turned off; its DI registration where IHttpClientFactory is referenced.
+        var rootClients = outputs.Select(static (o, _) => o.RootClient).WithTrackingName(TrackingNames.RootClients);
+        context.RegisterSourceOutput(rootClients.Combine(settings), static (context, input) => EmitRootClient(context, input.Left, input.Right));
 
-        var types = models
-            .SelectMany(static (model, _) => TypeOutput.Groups(model))
-            .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, static (context, output) => EmitType(context, output));
+        var tagClients = outputs.SelectMany(static (o, _) => o.TagClients).WithTrackingName(TrackingNames.TagClients);
+        context.RegisterSourceOutput(tagClients.Combine(settings), static (context, input) =>
+        {
+            if (input.Right.EmitClient)
+            {
+                var client = input.Left;
+                AddSource(context, client.Identity, $"{client.Identity.HintPrefix}.Client.{client.Client.TypeName}.g.cs", () => TagClientEmitter.Emit(client));
+            }
+        });
 
         context.RegisterSourceOutput(settings, static (context, settings) =>
         {
@@ -91,14 +145,31 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             }
         });
 
-        var handlerClasses = context.SyntaxProvider
+        // Handler classes: one transform read both the plain record the source is generated from and the class's place
+        // in the source. The source pipeline sees the record alone, so moving the class or editing its file elsewhere
+        // re-emits nothing; the diagnostics pipeline keeps the place, a real source location, which #pragma and
+        // editorconfig severities apply to.
+        var servers = outputs.Select(static (o, _) => o.Server).WithTrackingName(TrackingNames.Servers).Collect();
+        var handlerSites = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 HandlerClassParser.AttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                HandlerClassParser.Parse)
-            .WithTrackingName(TrackingNames.HandlerClasses);
-        var handlerInputs = handlerClasses
-            .Combine(models.Collect())
+                static (context, cancellationToken) => new HandlerClassSite(
+                    HandlerClassParser.Parse(context, cancellationToken),
+                    ((Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation()))
+            .WithTrackingName(TrackingNames.HandlerSites);
+
+        var handlerDiagnostics = handlerSites
+            .Combine(servers)
+            .Combine(settings)
+            .WithTrackingName(TrackingNames.HandlerDiagnostics);
+        context.RegisterSourceOutput(handlerDiagnostics, static (context, input) =>
+            ReportHandlerDiagnostics(context, input.Left.Left, input.Left.Right, input.Right.EmitServer));
+
+        var handlerInputs = handlerSites
+            .Select(static (site, _) => site.Handlers)
+            .WithTrackingName(TrackingNames.HandlerClasses)
+            .Combine(servers)
             .Combine(settings)
             .WithTrackingName(TrackingNames.HandlerInputs);
         context.RegisterSourceOutput(handlerInputs, static (context, input) =>
@@ -161,59 +232,29 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns);
     }
 
-    private static void EmitSpecFiles(SourceProductionContext context, SpecModel model)
+    private static void EmitRootClient(SourceProductionContext context, RootClientOutput client, ProjectSettings settings)
     {
-        var identity = model.Identity;
-        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(model));
-        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity));
-    }
-
-    private static void EmitJsonAndClient(SourceProductionContext context, SpecModel model, ProjectSettings settings)
-    {
-        var identity = model.Identity;
-        JsonTypeGraph graph;
-        try
-        {
-            graph = new JsonTypeGraph(model);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, $"{identity.HintPrefix}.JsonContext.g.cs", $"{ex.GetType().Name}: {ex.Message}"));
-            return;
-        }
-
-        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.JsonContext.g.cs", () => JsonContextEmitter.Emit(model, graph));
         if (!settings.EmitClient)
         {
             return;
         }
 
-        AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.g.cs", () => ClientEmitter.Emit(model));
-        // One emitter for all tag clients, built inside the first AddSource so a failure stays a diagnostic.
-        var tagClients = new Lazy<TagClientEmitter>(() => new TagClientEmitter(model, graph));
-        foreach (var client in model.Clients)
-        {
-            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.{client.TypeName}.g.cs", () => tagClients.Value.Emit(client));
-        }
-
+        var identity = client.Identity;
+        AddSource(context, identity, $"{identity.HintPrefix}.Client.g.cs", () => ClientEmitter.Emit(client));
         if (settings.HasHttpClientFactory)
         {
-            AddSource(context, identity.HintPrefix, $"{identity.HintPrefix}.Client.ServiceCollectionExtensions.g.cs", () => ClientEmitter.EmitServiceCollectionExtensions(model));
+            AddSource(context, identity, $"{identity.HintPrefix}.Client.ServiceCollectionExtensions.g.cs", () => ClientEmitter.EmitServiceCollectionExtensions(client));
         }
     }
 
-    private static void EmitType(SourceProductionContext context, TypeGroupOutput group)
+    /// <summary>The errors and notes about a handler class, at its name in the user's source.</summary>
+    private static void ReportHandlerDiagnostics(SourceProductionContext context, HandlerClassSite site, ImmutableArray<ServerOutput> specs, bool hasAspNetCore)
     {
-        var hintName = $"{group.Identity.HintPrefix}.Models.{group.Key}.g.cs";
-        AddSource(context, group.Identity.HintPrefix, hintName, () => ModelFileEmitter.Emit(group));
-    }
-
-    private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<SpecModel> models, bool hasAspNetCore)
-    {
-        var location = handlers.Location.ToLocation();
+        var handlers = site.Handlers;
+        var location = site.Location;
         if (handlers.Problem is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidHandlerClass, location, handlers.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidHandlerClass, location, handlers.Name, handlers.Problem));
             return;
         }
 
@@ -223,69 +264,58 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return;
         }
 
-        if (OperationSelector.FindSpec(models, handlers) is not { } model)
+        var plan = HandlerPlan.For(handlers, specs);
+        if (plan.Spec is not { } spec)
         {
-            var known = models.IsEmpty ? "(none)" : string.Join(", ", models.Select(m => m.Identity.Title));
+            var known = specs.IsEmpty ? "(none)" : string.Join(", ", specs.Select(s => s.Identity.Title));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHandlerSpec, location, handlers.Name, handlers.Spec ?? "(unnamed)", known));
             return;
         }
 
-        var operations = OperationSelector.Select(model, handlers);
-        var stubbed = new System.Collections.Generic.List<string>();
-        foreach (var operation in operations)
+        foreach (var operation in plan.Missing)
         {
-            var handlerName = operation.HandlerName;
-            if (handlers.DeclaredMethods.Contains(handlerName))
-            {
-                continue;
-            }
-
-            if (handlers.StubMissingHandlers)
-            {
-                stubbed.Add(handlerName);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.StubbedHandler, location, operation.OperationId, operation.Method, operation.Path, handlers.Name, handlerName));
-            }
-            else
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.MissingHandler,
-                    location,
-                    operation.OperationId,
-                    operation.Method,
-                    operation.Path,
-                    ServerHandlersEmitter.HandlerSignature(operation),
-                    handlers.Name));
-            }
+            context.ReportDiagnostic(handlers.StubMissingHandlers
+                ? Diagnostic.Create(DiagnosticDescriptors.StubbedHandler, location, operation.OperationId, operation.Method, operation.Path, handlers.Name, operation.HandlerName)
+                : Diagnostic.Create(DiagnosticDescriptors.MissingHandler, location, operation.OperationId, operation.Method, operation.Path, ServerHandlersEmitter.HandlerSignature(operation), handlers.Name));
         }
 
         // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully).
-        var expected = new System.Collections.Generic.HashSet<string>(operations.Select(o => o.HandlerName));
-        foreach (var method in handlers.PartialMethods.Where(m => !expected.Contains(m)))
+        foreach (var method in plan.Stale)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, model.Identity.Title, model.Identity.Version));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, spec.Identity.Title, spec.Version));
         }
-
-        AddSource(context, model.Identity.HintPrefix, $"{model.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(model, handlers, operations, stubbed));
     }
 
-    /// <summary>Adds one file; a failure becomes a diagnostic, never an exception in the compiler.</summary>
-    private static void AddSource(SourceProductionContext context, string hintPrefix, string hintName, Func<SourceText> emit)
+    private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<ServerOutput> specs, bool hasAspNetCore)
+    {
+        if (handlers.Problem is not null || !hasAspNetCore || HandlerPlan.For(handlers, specs) is not { Spec: { } spec } plan)
+        {
+            return;
+        }
+
+        var stubbed = handlers.StubMissingHandlers ? plan.Missing.Select(o => o.HandlerName).ToList() : [];
+        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed));
+    }
+
+    /// <summary>
+    /// Adds one file; a failure becomes a diagnostic at the spec file, never an exception in the compiler. Hint names
+    /// are unique by construction (spec files whose names collide are set aside before parsing), so an error here is
+    /// the generator's own.
+    /// </summary>
+    private static void AddSource(SourceProductionContext context, SpecIdentity identity, string hintName, Func<SourceText> emit)
     {
         try
         {
             context.AddSource(hintName, emit());
         }
-        catch (ArgumentException) when (hintName.EndsWith(".Spec.g.cs", StringComparison.Ordinal))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHintName, Location.None, hintPrefix));
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName, $"{ex.GetType().Name}: {ex.Message}"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, LocationInfo.File(identity.SpecPath).ToLocation(), hintName, $"{ex.GetType().Name}: {ex.Message}"));
         }
     }
+
+    /// <summary>A handler class and where its name is in the source, for diagnostics only.</summary>
+    private sealed record HandlerClassSite(HandlerClassSpec Handlers, Location Location);
 
     /// <summary>What the project asks for and has: the client (and whether its DI registration can be emitted), the server.</summary>
     private sealed record ProjectSettings(bool EmitClient, bool HasHttpClientFactory, bool EmitServer);

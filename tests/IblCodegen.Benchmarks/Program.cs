@@ -65,6 +65,13 @@ if (args is ["compile", var compileSpec])
     return;
 }
 
+// `edits <path>`: what a spec edit costs the next run (see SpecEdits).
+if (args is ["edits", var editsSpec])
+{
+    SpecEdits.Run(editsSpec);
+    return;
+}
+
 // `stages <project|published>`: the same cold run, split into its stages.
 if (args is ["stages", var stagesSpec])
 {

@@ -41,14 +41,14 @@ internal static class StageTimings
 
         stage.Restart();
         var info = (SpecObject)tree["info"]!;
-        var identity = new SpecIdentity("Spec", "Spec", info["title"]?.ToString() ?? "spec", info["version"]?.ToString() ?? string.Empty);
+        var identity = new SpecIdentity("Spec", "Spec", info["title"]?.ToString() ?? "spec", path);
         var locator = new JsonPointerLocator(path, text);
         if (offsetsText is not null)
         {
             locator.UseTree(tree, offsetsText);
         }
 
-        var (model, _) = ModelBuilder.Build(document, locator, identity, CancellationToken.None);
+        var (model, _) = ModelBuilder.Build(document, locator, identity, info["version"]?.ToString() ?? string.Empty, CancellationToken.None);
         var build = stage.Elapsed;
         var buildBytes = Usage(ref allocated);
 
@@ -59,9 +59,9 @@ internal static class StageTimings
             sources.Add(ModelFileEmitter.Emit(group));
         }
 
-        var graph = new JsonTypeGraph(model);
-        sources.AddRange([PageEmitter.Emit(identity), SpecInfoEmitter.Emit(model), JsonContextEmitter.Emit(model, graph), ClientEmitter.Emit(model)]);
-        sources.AddRange(model.Clients.Select(new TagClientEmitter(model, graph).Emit));
+        var outputs = SpecOutputs.From(model);
+        sources.AddRange([PageEmitter.Emit(identity), SpecInfoEmitter.Emit(outputs.SpecInfo), JsonContextEmitter.Emit(outputs.Json), ClientEmitter.Emit(outputs.RootClient)]);
+        sources.AddRange(outputs.TagClients.Select(TagClientEmitter.Emit));
         var characters = sources.Sum(s => (long)s.Length);
         var emit = stage.Elapsed;
         var emitBytes = Usage(ref allocated);

@@ -35,8 +35,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void Generates_and_compiles_cleanly(string document)
     {
         var spec = TestAdditionalText.FromFile(Path.Combine(RepoPaths.Corpus, document));
-        var handlers = ServerGenerationTests.ImplementAll(spec, "[IblCodegen.OpenApiHandlers]");
-        var run = GeneratorHarness.RunWeb(spec, handlers);
+        // Every operation stubbed by the generator (501): the point here is that everything generated compiles.
+        var run = GeneratorHarness.RunWeb(spec, "namespace Service;\n/// <summary>The handlers.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]\npublic partial class Handlers { }");
 
         Assert.Null(run.Result.Results.Single().Exception);
         // The harness compiles with warnings as errors; what the generator itself calls an error is what counts here.
@@ -45,7 +45,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n{string.Join("\n", problems.Take(15))}");
 
-        foreach (var info in run.GeneratorDiagnostics)
+        foreach (var info in run.GeneratorDiagnostics.Where(d => d.Id != "IBL0105"))
         {
             Assert.True(info.Location.Kind == LocationKind.ExternalFile, $"{info} has no spec location.");
             output.WriteLine(info.ToString());

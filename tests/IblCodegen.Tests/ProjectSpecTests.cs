@@ -25,5 +25,6 @@ public sealed class ProjectSpecTests
     public void Generated_code_matches_the_baselines()
     {
         Snapshot.MatchFolder("ProjectSpec", Run.Value.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()));
+        Run.Value.AssertRerunIsCached();
     }
 }

@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateHintName = new(
         id: "IBL0006",
         title: "Two spec files share a name",
-        messageFormat: "The spec file '{0}' has the same file name as another spec of this project; rename one of them",
+        messageFormat: "The spec file '{0}' would give its generated code the names '{1}' gives its own, and is left out; rename one of them",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -110,7 +110,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidHandlerClass = new(
         id: "IBL0103",
         title: "A handler class must be a top-level, non-static partial class",
-        messageFormat: "{0} must be a top-level, non-static, non-generic partial class to receive generated handlers",
+        messageFormat: "{0} must be a top-level, non-static, non-generic partial class to receive generated handlers, but {1}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -21,7 +21,7 @@ internal static class ClientEmitter
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
 
-    public static SourceText Emit(SpecModel model)
+    public static SourceText Emit(RootClientOutput model)
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
@@ -36,7 +36,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>The DI registration: only emitted where IHttpClientFactory is referenced.</summary>
-    public static SourceText EmitServiceCollectionExtensions(SpecModel model)
+    public static SourceText EmitServiceCollectionExtensions(RootClientOutput model)
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
@@ -72,12 +72,12 @@ internal static class ClientEmitter
         return writer.ToSourceText();
     }
 
-    private static void WriteRootClient(SourceWriter writer, SpecModel model)
+    private static void WriteRootClient(SourceWriter writer, RootClientOutput model)
     {
         var identity = model.Identity;
         var name = identity.ClientTypeName;
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// The client of \"{EmitHelpers.EscapeXml(identity.Title)}\" {EmitHelpers.EscapeXml(identity.Version)}: one property per tag, each with a method per operation.");
+        writer.WriteLine($"/// The client of \"{EmitHelpers.EscapeXml(identity.Title)}\" (version: <see cref=\"{identity.SpecInfoTypeName}.Version\"/>): one property per tag, each with a method per operation.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <remarks>");
         writer.WriteLine("/// Requests go through the given <see cref=\"global::System.Net.Http.HttpClient\"/>: its base address is the service, its");
@@ -606,10 +606,10 @@ internal static class ClientEmitter
             """);
     }
 
-    private static void WriteOptions(SourceWriter writer, SpecModel model)
+    private static void WriteOptions(SourceWriter writer, RootClientOutput model)
     {
         var identity = model.Identity;
-        var scheme = model.SecuritySchemes.FirstOrDefault(s => s.Kind == "apiKey" && s.In == "header" && !string.IsNullOrEmpty(s.ParameterName));
+        var scheme = model.KeyScheme;
         var header = scheme?.ParameterName ?? "Authorization";
         var word = scheme?.KeyPrefix;
         var source = scheme is null ? "none is declared" : $"from the security scheme <c>{EmitHelpers.EscapeXml(scheme.Name)}</c>";

@@ -15,9 +15,9 @@ internal static class JsonContextEmitter
     private const string Options = JsonMetadata.Options;
     private const string Services = JsonMetadata.Services;
 
-    public static SourceText Emit(SpecModel model, JsonTypeGraph graph)
+    public static SourceText Emit(JsonGraphOutput graph)
     {
-        var identity = model.Identity;
+        var identity = graph.Identity;
         var name = identity.JsonContextTypeName;
         var page = identity.Qualify(ReservedNames.PageType);
         var pageLink = identity.Qualify(ReservedNames.PageLinkType);
@@ -59,7 +59,7 @@ internal static class JsonContextEmitter
         writer.OpenBlock();
         foreach (var declared in graph.Declared)
         {
-            writer.WriteLine($"if (type == typeof({declared.Key})) return {JsonMetadata.CreateMethod(declared.Value)}(options);");
+            writer.WriteLine($"if (type == typeof({declared.QualifiedName})) return {JsonMetadata.CreateMethod(declared.Name)}(options);");
         }
 
         foreach (var node in graph.Constructed)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 
 namespace IblCodegen.Emitting;
 
@@ -24,17 +25,7 @@ internal static class JsonMetadata
     public const string Options = "global::System.Text.Json.JsonSerializerOptions";
     public const string Services = Metadata + ".JsonMetadataServices";
 
-    /// <summary>Members of the context (its own and inherited) a type-info property must not be named like.</summary>
-    private static readonly HashSet<string> ContextMembers = new(System.StringComparer.Ordinal)
-    {
-        "Options", "Default", "GeneratedSerializerOptions", "GetTypeInfo", "Property", "PageProperties",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
-    /// <summary>The context's public property for a declared type: the type's name, unless the context already has such a member.</summary>
-    public static IEnumerable<string> ReservedMembers => ContextMembers;
-
-    public static string PropertyName(string typeName) => ContextMembers.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+    public static string PropertyName(string typeName) => JsonContextNames.PropertyName(typeName);
 
     /// <summary>The method creating a type's metadata. The underscore keeps it apart from every PascalCase type name.</summary>
     public static string CreateMethod(string key) => "Create_" + key;

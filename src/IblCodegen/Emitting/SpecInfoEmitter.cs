@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using IblCodegen.Model;
 using IblCodegen.Model.Naming;
 using Microsoft.CodeAnalysis.Text;
@@ -19,9 +17,9 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal static class SpecInfoEmitter
 {
-    public static SourceText Emit(SpecModel model)
+    public static SourceText Emit(SpecInfoOutput spec)
     {
-        var identity = model.Identity;
+        var identity = spec.Identity;
         var writer = EmitHelpers.StartFile(identity);
         writer.WriteLine("/// <summary>The OpenAPI document this code was generated from.</summary>");
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
@@ -31,52 +29,46 @@ internal static class SpecInfoEmitter
         writer.WriteLine($"public const string Title = {EmitHelpers.Literal(identity.Title)};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The document's <c>info.version</c>.</summary>");
-        writer.WriteLine($"public const string Version = {EmitHelpers.Literal(identity.Version)};");
+        writer.WriteLine($"public const string Version = {EmitHelpers.Literal(spec.Version)};");
 
-        var permissions = model.Operations.SelectMany(o => o.Permissions).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        if (permissions.Count > 0)
+        if (spec.Permissions.Count > 0)
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The permissions the operations require; a service defines what each one means.</summary>");
-            writer.WriteLine("public static class Permissions");
+            writer.WriteLine($"public static class {ReservedNames.PermissionsClass}");
             writer.OpenBlock();
-
-            // Permission names are identifiers, but may be keywords ("class": @class), the class's own name, or the
-            // name of a member every class inherits (a constant of that name would hide it: CS0108).
-            var constants = new NameScope(["Permissions", .. ReservedNames.ObjectMembers]);
-            for (var i = 0; i < permissions.Count; i++)
+            for (var i = 0; i < spec.Permissions.Count; i++)
             {
+                var permission = spec.Permissions[i];
                 if (i > 0)
                 {
                     writer.WriteLine();
                 }
 
-                var uses = model.Operations.Count(o => o.Permissions.Contains(permissions[i]));
-                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(permissions[i])}</c> permission, accepted by {uses} operation(s).</summary>");
-                writer.WriteLine($"public const string {constants.Claim(Identifiers.EscapeKeyword(permissions[i]))} = {EmitHelpers.Literal(permissions[i])};");
+                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(permission.Value)}</c> permission, accepted by {permission.Uses} operation(s).</summary>");
+                writer.WriteLine($"public const string {permission.Name} = {EmitHelpers.Literal(permission.Value)};");
             }
 
             writer.CloseBlock();
         }
 
-        if (model.SecuritySchemes.Count > 0)
+        if (spec.Schemes.Count > 0)
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The names of the document's security schemes, for use as authentication scheme names.</summary>");
-            writer.WriteLine("public static class SecuritySchemes");
+            writer.WriteLine($"public static class {ReservedNames.SecuritySchemesClass}");
             writer.OpenBlock();
-            var names = new NameScope(["SecuritySchemes", .. ReservedNames.ObjectMembers]);
-            for (var i = 0; i < model.SecuritySchemes.Count; i++)
+            for (var i = 0; i < spec.Schemes.Count; i++)
             {
-                var scheme = model.SecuritySchemes[i];
+                var scheme = spec.Schemes[i];
                 if (i > 0)
                 {
                     writer.WriteLine();
                 }
 
                 var where = scheme.Kind == "apiKey" ? $" (an API key in the {EmitHelpers.EscapeXml(scheme.In ?? string.Empty)} <c>{EmitHelpers.EscapeXml(scheme.ParameterName ?? string.Empty)}</c>)" : string.Empty;
-                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(scheme.Name)}</c> scheme{where}.</summary>");
-                writer.WriteLine($"public const string {names.Claim(Identifiers.ToPascalCase(scheme.Name, "Scheme"))} = {EmitHelpers.Literal(scheme.Name)};");
+                writer.WriteLine($"/// <summary>The <c>{EmitHelpers.EscapeXml(scheme.Value)}</c> scheme{where}.</summary>");
+                writer.WriteLine($"public const string {scheme.Name} = {EmitHelpers.Literal(scheme.Value)};");
             }
 
             writer.CloseBlock();

@@ -28,24 +28,26 @@ internal sealed class TagClientEmitter
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
 
-    private readonly SpecModel _model;
-    private readonly JsonTypeGraph _graph;
+    private readonly TagClientOutput _model;
+    private readonly Dictionary<string, string> _json;
     private readonly string _root;
     private readonly Dictionary<string, ObjectTypeSpec> _objects;
 
-    /// <summary>An emitter for the tag clients of <paramref name="model"/>, its type lookups built once for all of them.</summary>
-    public TagClientEmitter(SpecModel model, JsonTypeGraph graph)
+    private TagClientEmitter(TagClientOutput model)
     {
         _model = model;
-        _graph = graph;
+        _json = JsonTypeKey.Lookup(model.JsonProperties);
         _root = model.Identity.Qualify(model.Identity.ClientTypeName);
-        _objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
+        _objects = model.Objects.ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
     }
 
-    public SourceText Emit(TagClientSpec client)
+    public static SourceText Emit(TagClientOutput model) => new TagClientEmitter(model).Emit();
+
+    private SourceText Emit()
     {
+        var client = _model.Client;
         var writer = EmitHelpers.StartFile(_model.Identity);
-        var operations = _model.Operations.Where(o => o.Tag == client.Tag).ToList();
+        var operations = _model.Operations;
         EmitHelpers.WriteDocComment(
             writer,
             client.Description,
@@ -138,9 +140,9 @@ internal sealed class TagClientEmitter
         writer.WriteLine(result.Type switch
         {
             null => $"return _client.SendAsync(requestMessage, {id}, cancellationToken);",
-            _ when result.MayBeEmpty && result.Type.IsValueType => $"return _client.SendOrNoValueAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
-            _ when result.MayBeEmpty => $"return _client.SendOrNoContentAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
-            _ => $"return _client.SendAsync(requestMessage, {id}, _client.Json.{_graph.PropertyFor(result.Type)}, cancellationToken);",
+            _ when result.MayBeEmpty && result.Type.IsValueType => $"return _client.SendOrNoValueAsync(requestMessage, {id}, _client.Json.{JsonProperty(result.Type)}, cancellationToken);",
+            _ when result.MayBeEmpty => $"return _client.SendOrNoContentAsync(requestMessage, {id}, _client.Json.{JsonProperty(result.Type)}, cancellationToken);",
+            _ => $"return _client.SendAsync(requestMessage, {id}, _client.Json.{JsonProperty(result.Type)}, cancellationToken);",
         });
         writer.CloseBlock();
     }
@@ -193,7 +195,7 @@ internal sealed class TagClientEmitter
                 WriteHeader(writer, parameter);
             }
 
-            writer.WriteLine($"currentPage = await _client.SendAsync(requestMessage, {EmitHelpers.Literal(operation.OperationId)}, _client.Json.{_graph.PropertyFor(paging.PageType)}, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"currentPage = await _client.SendAsync(requestMessage, {EmitHelpers.Literal(operation.OperationId)}, _client.Json.{JsonProperty(paging.PageType)}, cancellationToken).ConfigureAwait(false);");
         }
 
         writer.CloseBlock();
@@ -384,7 +386,7 @@ internal sealed class TagClientEmitter
 
         if (body.Kind == BodyKind.Json)
         {
-            writer.WriteLine($"requestMessage.Content = {_root}.JsonContent({value}, _client.Json.{_graph.PropertyFor(type)}, {EmitHelpers.Literal(body.ContentType)});");
+            writer.WriteLine($"requestMessage.Content = {_root}.JsonContent({value}, _client.Json.{JsonProperty(type)}, {EmitHelpers.Literal(body.ContentType)});");
         }
         else
         {
@@ -398,7 +400,7 @@ internal sealed class TagClientEmitter
             }
             else
             {
-                writer.WriteLine($"formFields.AddMembers({value}, _client.Json.{_graph.PropertyFor(type)});");
+                writer.WriteLine($"formFields.AddMembers({value}, _client.Json.{JsonProperty(type)});");
             }
 
             writer.WriteLine(body.Kind == BodyKind.Multipart
@@ -439,7 +441,7 @@ internal sealed class TagClientEmitter
         }
         else
         {
-            writer.WriteLine($"formFields.AddJson({name}, {member}, _client.Json.{_graph.PropertyFor(type)});");
+            writer.WriteLine($"formFields.AddJson({name}, {member}, _client.Json.{JsonProperty(type)});");
         }
     }
 
@@ -514,6 +516,9 @@ internal sealed class TagClientEmitter
             p.Location == ParameterLocation.Query && p.Name == "page" && !p.IsArray && !p.IsRequired && p.Kind == ValueKind.Int32);
         return page is null ? null : new Paging(pageType, itemType, page);
     }
+
+    /// <summary>The JSON context property holding the metadata of <paramref name="type"/>.</summary>
+    private string JsonProperty(TypeRef type) => _json[JsonTypeGraph.Normalize(type).Name];
 
     /// <summary>Ends a spec sentence with a full stop, so that a sentence can follow it.</summary>
     private static string EndSentence(string text) =>

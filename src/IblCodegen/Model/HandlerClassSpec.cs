@@ -8,7 +8,7 @@ namespace IblCodegen.Model;
 /// <param name="DeclaredMethods">The names of the methods the class declares itself, to find missing handlers.</param>
 /// <param name="PartialMethods">The partial methods the class implements: handlers, some perhaps of operations the spec no longer has.</param>
 /// <param name="StubMissingHandlers">Operations without a handler answer 501 instead of failing the build.</param>
-/// <param name="Problem">Why the class cannot receive handlers (nested, static, generic, not partial), or null.</param>
+/// <param name="Problem">Why the class cannot receive handlers ("it is nested", "it is static"…), or null.</param>
 internal sealed record HandlerClassSpec(
     string? Namespace,
     string Name,
@@ -20,7 +20,6 @@ internal sealed record HandlerClassSpec(
     EquatableArray<string> DeclaredMethods,
     EquatableArray<string> PartialMethods,
     bool StubMissingHandlers,
-    LocationInfo Location,
     string? Problem)
 {
     public string FullName => Namespace is null ? Name : Namespace + "." + Name;

@@ -1,10 +1,11 @@
 namespace IblCodegen.Model;
 
 /// <summary>
-/// What every output of one spec file shares: the hint-name prefix, the namespace of the generated code,
-/// and the document's own title and version (exposed as constants so a service can tell which spec it was built from).
+/// What every output of one spec file shares: the hint-name prefix, the namespace of the generated code and the
+/// document's title. Not its version, which only the spec-info file states: a version bump then rewrites that file alone.
 /// </summary>
-internal sealed record SpecIdentity(string HintPrefix, string Namespace, string Title, string Version)
+/// <param name="SpecPath">The spec file, where problems with its outputs are reported.</param>
+internal sealed record SpecIdentity(string HintPrefix, string Namespace, string Title, string SpecPath)
 {
     /// <summary>The class exposing the spec's title and version: "IblDataManagerSpec" for ibl-data-manager.yaml.</summary>
     public string SpecInfoTypeName => HintPrefix + "Spec";

@@ -1,12 +1,17 @@
 namespace IblCodegen.Model;
 
 /// <summary>Everything the emitters need to know about one spec file.</summary>
+/// <param name="Version">The document's <c>info.version</c>.</param>
 internal sealed record SpecModel(
     SpecIdentity Identity,
+    string Version,
     EquatableArray<TypeSpec> Types,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<SecuritySchemeSpec> SecuritySchemes,
     EquatableArray<TagClientSpec> Clients);
+
+/// <summary>The diagnostics of one spec file, as a class for the reason <see cref="Naming.ShadowedSpecFiles"/> gives.</summary>
+internal sealed record SpecDiagnostics(EquatableArray<DiagnosticInfo> Items);
 
 /// <summary>The outcome of reading one spec file: a model when it could be built, and every diagnostic found on the way.</summary>
 internal sealed record SpecResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

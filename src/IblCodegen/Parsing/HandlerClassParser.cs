@@ -53,14 +53,12 @@ internal static class HandlerClassParser
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToEquatableArray();
 
-        string? problem = null;
-        if (symbol.ContainingType is not null || symbol.IsStatic || symbol.IsGenericType
-            || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            problem = symbol.Name;
-        }
+        var problem = symbol.ContainingType is not null ? "it is nested in " + symbol.ContainingType.Name
+            : symbol.IsStatic ? "it is static"
+            : symbol.IsGenericType ? "it is generic"
+            : !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ? "it is not partial"
+            : null;
 
-        var span = syntax.Identifier.GetLocation().GetLineSpan();
         return new HandlerClassSpec(
             Namespace: symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
             Name: symbol.Name,
@@ -72,7 +70,6 @@ internal static class HandlerClassParser
             DeclaredMethods: declared,
             PartialMethods: partials,
             StubMissingHandlers: stubs,
-            Location: new LocationInfo(span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character),
             Problem: problem);
     }
 

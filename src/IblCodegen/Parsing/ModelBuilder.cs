@@ -58,7 +58,7 @@ internal sealed partial class ModelBuilder
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(
-        SpecDocument document, JsonPointerLocator locator, SpecIdentity identity, CancellationToken cancellationToken)
+        SpecDocument document, JsonPointerLocator locator, SpecIdentity identity, string version, CancellationToken cancellationToken)
     {
         var builder = new ModelBuilder(document, identity, cancellationToken);
         var clients = builder.ClaimClientNames();
@@ -66,7 +66,7 @@ internal sealed partial class ModelBuilder
         var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         var usedTags = new HashSet<string>(operations.Select(o => o.Tag), StringComparer.Ordinal);
-        var model = new SpecModel(identity, types, operations, builder.BuildSecuritySchemes(), clients.Where(c => usedTags.Contains(c.Tag)).ToEquatableArray());
+        var model = new SpecModel(identity, version, types, operations, builder.BuildSecuritySchemes(), clients.Where(c => usedTags.Contains(c.Tag)).ToEquatableArray());
         var locations = locator.LocateAll(builder._pending.Select(p => p.Pointer));
         var diagnostics = builder._pending.Select(p => DiagnosticInfo.Create(p.Descriptor, locations[p.Pointer], p.Args)).ToList();
         return (model, diagnostics);

@@ -82,7 +82,8 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, document);
-        var (model, modelDiagnostics) = ModelBuilder.Build(spec, locator, identity, cancellationToken);
+        var specVersion = (JsonRead.Object(document, "info") is { } info ? JsonRead.Text(info, "version") : null) ?? string.Empty;
+        var (model, modelDiagnostics) = ModelBuilder.Build(spec, locator, identity, specVersion, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
         return model;
     }
@@ -158,7 +159,7 @@ internal static class SpecParser
         var ns = string.IsNullOrWhiteSpace(file.NamespaceOverride)
             ? Identifiers.ToNamespace(title)
             : Identifiers.ToNamespace(file.NamespaceOverride!.Trim());
-        return new SpecIdentity(Identifiers.ToPascalCase(stem, "Spec"), ns, title, (info is null ? null : JsonRead.Text(info, "version")) ?? string.Empty);
+        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), ns, title, file.Path);
     }
 
     public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

@@ -88,13 +88,14 @@ internal static class GeneratorHarness
     {
         var compilation = CreateCompilation(web, sources);
         var driver = CreateDriver(specs, metadata).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
-        return new GeneratorRun(driver, driver.GetRunResult(), output, driverDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), compilation, output, driverDiagnostics);
     }
 }
 
 internal sealed record GeneratorRun(
     GeneratorDriver Driver,
     GeneratorDriverRunResult Result,
+    Compilation Input,
     Compilation Output,
     ImmutableArray<Diagnostic> DriverDiagnostics)
 {
@@ -119,6 +120,46 @@ internal sealed record GeneratorRun(
         Assert.Null(Result.Results.Single().Exception);
         Assert.DoesNotContain(DriverDiagnostics, d => d.Id == "CS8785");
         Assert.DoesNotContain(GeneratorDiagnostics, d => d.Id == "IBL0999");
+    }
+
+    /// <summary>
+    /// Runs the generator again on a copy of the same compilation, as an IDE does after a keystroke that changed
+    /// nothing it reads: every tracked step must be Cached or Unchanged and every output Cached. Also checks that no
+    /// step holds a compilation, a symbol or a syntax node, which would keep them alive and defeat the cache; only
+    /// the handler-site steps may hold a Location, for diagnostics at the user's code.
+    /// </summary>
+    public void AssertRerunIsCached()
+    {
+        // The generator's own steps (Roslyn tracks its input nodes too, the compilation among them, which a copy changes).
+        var names = typeof(TrackingNames).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var rerun = Driver.RunGenerators(Input.Clone()).GetRunResult().Results.Single();
+        var steps = rerun.TrackedSteps.Where(step => names.Contains(step.Key)).ToList();
+        Assert.True(steps.Count >= 10, $"Only {steps.Count} of the generator's steps ran: {string.Join(", ", steps.Select(s => s.Key))}.");
+        foreach (var (step, runs) in steps)
+        {
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {output.Reason}");
+            }
+        }
+
+        Assert.NotEmpty(rerun.TrackedOutputSteps);
+        foreach (var (step, runs) in rerun.TrackedOutputSteps)
+        {
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(output.Reason == IncrementalStepRunReason.Cached, $"output {step}: {output.Reason}");
+            }
+        }
+
+        foreach (var (step, runs) in Result.Results.Single().TrackedSteps.Where(step => names.Contains(step.Key)))
+        {
+            var allowLocation = step is TrackingNames.HandlerSites or TrackingNames.HandlerDiagnostics;
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                ForbiddenTypes.AssertNone(step, output.Value, allowLocation);
+            }
+        }
     }
 
     /// <summary>Line count of everything generated.</summary>

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IblCodegen.Model;
 using IblCodegen.Model.Naming;
 
-namespace IblCodegen.Emitting;
+namespace IblCodegen.Model;
 
 /// <summary>
 /// Every type the spec's JSON can hold, found from the type names the model uses (members, request and response
@@ -13,27 +12,31 @@ namespace IblCodegen.Emitting;
 /// </summary>
 internal sealed class JsonTypeGraph
 {
-    /// <summary>The converter <c>JsonMetadataServices</c> provides for each framework type, and a readable key.</summary>
-    private static readonly Dictionary<PrimitiveType, (string Key, string Converter)> Framework = new()
+    /// <summary>The converter <c>JsonMetadataServices</c> provides for a framework type, and a readable key.</summary>
+    private static (string Key, string Converter) Framework(PrimitiveType type) => type switch
     {
-        [PrimitiveType.String] = ("String", "StringConverter"),
-        [PrimitiveType.Boolean] = ("Boolean", "BooleanConverter"),
-        [PrimitiveType.Int32] = ("Int32", "Int32Converter"),
-        [PrimitiveType.Int64] = ("Int64", "Int64Converter"),
-        [PrimitiveType.Single] = ("Single", "SingleConverter"),
-        [PrimitiveType.Double] = ("Double", "DoubleConverter"),
-        [PrimitiveType.Decimal] = ("Decimal", "DecimalConverter"),
-        [PrimitiveType.ByteArray] = ("ByteArray", "ByteArrayConverter"),
-        [PrimitiveType.DateOnly] = ("DateOnly", "DateOnlyConverter"),
-        [PrimitiveType.DateTimeOffset] = ("DateTimeOffset", "DateTimeOffsetConverter"),
-        [PrimitiveType.TimeSpan] = ("TimeSpan", "TimeSpanConverter"),
-        [PrimitiveType.Guid] = ("Guid", "GuidConverter"),
-        [PrimitiveType.JsonElement] = ("JsonElement", "JsonElementConverter"),
+        PrimitiveType.String => ("String", "StringConverter"),
+        PrimitiveType.Boolean => ("Boolean", "BooleanConverter"),
+        PrimitiveType.Int32 => ("Int32", "Int32Converter"),
+        PrimitiveType.Int64 => ("Int64", "Int64Converter"),
+        PrimitiveType.Single => ("Single", "SingleConverter"),
+        PrimitiveType.Double => ("Double", "DoubleConverter"),
+        PrimitiveType.Decimal => ("Decimal", "DecimalConverter"),
+        PrimitiveType.ByteArray => ("ByteArray", "ByteArrayConverter"),
+        PrimitiveType.DateOnly => ("DateOnly", "DateOnlyConverter"),
+        PrimitiveType.DateTimeOffset => ("DateTimeOffset", "DateTimeOffsetConverter"),
+        PrimitiveType.TimeSpan => ("TimeSpan", "TimeSpanConverter"),
+        PrimitiveType.Guid => ("Guid", "GuidConverter"),
+        PrimitiveType.JsonElement => ("JsonElement", "JsonElementConverter"),
+        _ => throw new InvalidOperationException($"No converter for {type}."),
     };
 
     private readonly Dictionary<string, string> _declared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonTypeNode> _nodes = new(StringComparer.Ordinal);
     private readonly NameScope _keys;
+
+    /// <summary>Set once every type of the model is in: the outputs read the graph, and none may grow it.</summary>
+    private readonly bool _complete;
 
     public JsonTypeGraph(SpecModel model)
     {
@@ -44,7 +47,7 @@ internal sealed class JsonTypeGraph
         }
 
         // Keys of framework and constructed types must not take a declared type's property name.
-        _keys = new NameScope([.. model.Types.Select(t => JsonMetadata.PropertyName(t.Name)), .. JsonMetadata.ReservedMembers]);
+        _keys = new NameScope([.. model.Types.Select(t => JsonContextNames.PropertyName(t.Name)), .. JsonContextNames.ContextMembers]);
         foreach (var type in model.Types)
         {
             if (type is ObjectTypeSpec objectType)
@@ -63,7 +66,7 @@ internal sealed class JsonTypeGraph
 
         foreach (var operation in model.Operations)
         {
-            if (operation.Body is { Kind: BodyKind.Json } body)
+            if (operation.Body is { } body)
             {
                 Add(body.Type);
             }
@@ -76,19 +79,38 @@ internal sealed class JsonTypeGraph
                 }
             }
         }
+
+        _complete = true;
     }
 
-    /// <summary>The framework and constructed types, in a stable order.</summary>
-    public IEnumerable<JsonTypeNode> Constructed => _nodes.Values.Where(n => n.Kind != JsonTypeKind.Declared).OrderBy(n => n.Key, StringComparer.Ordinal);
+    /// <summary>The graph as the JSON context file needs it: names and shapes, no descriptions.</summary>
+    public JsonGraphOutput ToOutput(SpecIdentity identity) =>
+        new(
+            identity,
+            _declared.OrderBy(p => p.Value, StringComparer.Ordinal).Select(p => new DeclaredJsonType(p.Key, p.Value)).ToEquatableArray(),
+            _nodes.Values.Where(n => n.Kind != JsonTypeKind.Declared).OrderBy(n => n.Key, StringComparer.Ordinal).ToEquatableArray());
 
-    /// <summary>The declared types (qualified name, simple name), in a stable order.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Declared => _declared.OrderBy(p => p.Value, StringComparer.Ordinal);
+    /// <summary>The context properties of <paramref name="types"/>, for an output that reads or writes them.</summary>
+    public EquatableArray<JsonTypeKey> KeysFor(IEnumerable<TypeRef> types)
+    {
+        var keys = new Dictionary<string, JsonTypeKey>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            var normalized = Normalize(type);
+            if (!keys.ContainsKey(normalized.Name))
+            {
+                keys.Add(normalized.Name, new JsonTypeKey(normalized.Name, PropertyFor(normalized)));
+            }
+        }
+
+        return keys.Values.OrderBy(key => key.Type, StringComparer.Ordinal).ToEquatableArray();
+    }
 
     /// <summary>The context property holding the metadata of <paramref name="type"/>.</summary>
-    public string PropertyFor(TypeRef type)
+    private string PropertyFor(TypeRef type)
     {
         var node = Add(type);
-        return node.Kind == JsonTypeKind.Declared ? JsonMetadata.PropertyName(node.Key) : node.Key;
+        return node.Kind == JsonTypeKind.Declared ? JsonContextNames.PropertyName(node.Key) : node.Key;
     }
 
     /// <summary>
@@ -102,6 +124,11 @@ internal sealed class JsonTypeGraph
         if (_nodes.TryGetValue(type.Name, out var existing))
         {
             return existing;
+        }
+
+        if (_complete)
+        {
+            throw new InvalidOperationException($"The JSON graph has no metadata for '{type.Name}': the model uses a type the graph was not built with.");
         }
 
         JsonTypeNode node;
@@ -118,7 +145,7 @@ internal sealed class JsonTypeGraph
                     node = new JsonTypeNode(type.Name, type.ShortName, simple, JsonTypeKind.Declared, null, null);
                     break;
                 case TypeRefKind.Primitive:
-                    var framework = Framework[type.Primitive];
+                    var framework = Framework(type.Primitive);
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim(framework.Key), JsonTypeKind.Value, null, framework.Converter);
                     break;
                 case TypeRefKind.List:
@@ -152,9 +179,24 @@ internal enum JsonTypeKind
     Page,
 }
 
+/// <summary>One framework or constructed type of the JSON context.</summary>
 /// <param name="Type">The type as written in C# (value types keep their <c>?</c>).</param>
 /// <param name="ShortName">The type without namespaces, for its doc comment.</param>
 /// <param name="Key">The context member naming it: the declared type's name, or "ListOfCourse", "NullableInt32"...</param>
 /// <param name="Element">The item, value or underlying type of a constructed type, as written in C#.</param>
 /// <param name="Converter">For framework value types, the <c>JsonMetadataServices</c> converter property.</param>
 internal sealed record JsonTypeNode(string Type, string ShortName, string Key, JsonTypeKind Kind, string? Element, string? Converter);
+
+/// <summary>The JSON context of one spec: the declared types and the framework and constructed ones, in a stable order.</summary>
+internal sealed record JsonGraphOutput(SpecIdentity Identity, EquatableArray<DeclaredJsonType> Declared, EquatableArray<JsonTypeNode> Constructed);
+
+/// <summary>A type the spec declares, with its metadata written beside it.</summary>
+internal sealed record DeclaredJsonType(string QualifiedName, string Name);
+
+/// <summary>The context property (<c>ListOfCourse</c>, <c>Course</c>) holding the metadata of a type, as written in C#.</summary>
+internal sealed record JsonTypeKey(string Type, string Property)
+{
+    /// <summary>The property of each type, looked up by the type as the model writes it.</summary>
+    public static Dictionary<string, string> Lookup(EquatableArray<JsonTypeKey> keys) =>
+        keys.ToDictionary(key => key.Type, key => key.Property, StringComparer.Ordinal);
+}

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
-using IblCodegen.Model;
-
-namespace IblCodegen.Parsing;
+namespace IblCodegen.Model;
 
 /// <summary>
 /// Which operations a handler class implements: those matching any of its tags, operationIds or path prefixes;
@@ -10,7 +8,7 @@ namespace IblCodegen.Parsing;
 /// </summary>
 internal static class OperationSelector
 {
-    public static EquatableArray<OperationSpec> Select(SpecModel model, HandlerClassSpec handlers)
+    public static EquatableArray<OperationSpec> Select(ServerOutput model, HandlerClassSpec handlers)
     {
         if (handlers.Tags.Count == 0 && handlers.Operations.Count == 0 && handlers.PathPrefixes.Count == 0)
         {
@@ -25,7 +23,7 @@ internal static class OperationSelector
     }
 
     /// <summary>The spec a handler class names: by title, file name (stem) or namespace; the only spec when it names none.</summary>
-    public static SpecModel? FindSpec(System.Collections.Immutable.ImmutableArray<SpecModel> models, HandlerClassSpec handlers)
+    public static ServerOutput? FindSpec(System.Collections.Immutable.ImmutableArray<ServerOutput> models, HandlerClassSpec handlers)
     {
         if (handlers.Spec is null)
         {

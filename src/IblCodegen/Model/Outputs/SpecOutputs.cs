@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IblCodegen.Model.Naming;
+
+namespace IblCodegen.Model;
+
+/// <summary>
+/// A spec's model cut into what each generated file needs, and nothing more: the pipeline gives every file a step of
+/// its own from these parts, so an edit re-emits only the files whose part it changed. A schema's description is in
+/// its model file alone, an operation's in its tag client and handler files, the version in the spec-info file.
+/// </summary>
+internal sealed record SpecOutputs(
+    SpecInfoOutput SpecInfo,
+    JsonGraphOutput Json,
+    RootClientOutput RootClient,
+    EquatableArray<TagClientOutput> TagClients,
+    ServerOutput Server)
+{
+    public static SpecOutputs From(SpecModel model)
+    {
+        var graph = new JsonTypeGraph(model);
+        var objects = model.Types.OfType<ObjectTypeSpec>().ToDictionary(t => model.Identity.Qualify(t.Name), StringComparer.Ordinal);
+        return new SpecOutputs(
+            SpecInfoOutput.From(model),
+            graph.ToOutput(model.Identity),
+            RootClientOutput.From(model),
+            model.Clients.Select(client => TagClientOutput.From(model, client, graph, objects)).ToEquatableArray(),
+            ServerOutput.From(model, graph));
+    }
+}
+
+/// <summary>The spec-info class: title, version, and a constant per permission and per security scheme.</summary>
+internal sealed record SpecInfoOutput(
+    SpecIdentity Identity,
+    string Version,
+    EquatableArray<PermissionConstant> Permissions,
+    EquatableArray<SchemeConstant> Schemes)
+{
+    public static SpecInfoOutput From(SpecModel model)
+    {
+        // Permission names are identifiers, but may be keywords ("class": @class), the class's own name, or the name of
+        // a member every class inherits (a constant of that name would hide it: CS0108).
+        var constants = new NameScope([ReservedNames.PermissionsClass, .. ReservedNames.ObjectMembers]);
+        var permissions = model.Operations
+            .SelectMany(o => o.Permissions)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new PermissionConstant(constants.Claim(Identifiers.EscapeKeyword(p)), p, model.Operations.Count(o => o.Permissions.Contains(p))))
+            .ToEquatableArray();
+        var names = new NameScope([ReservedNames.SecuritySchemesClass, .. ReservedNames.ObjectMembers]);
+        var schemes = model.SecuritySchemes
+            .Select(s => new SchemeConstant(names.Claim(Identifiers.ToPascalCase(s.Name, "Scheme")), s.Name, s.Kind, s.In, s.ParameterName))
+            .ToEquatableArray();
+        return new SpecInfoOutput(model.Identity, model.Version, permissions, schemes);
+    }
+}
+
+/// <param name="Uses">How many operations accept the permission.</param>
+internal sealed record PermissionConstant(string Name, string Value, int Uses);
+
+internal sealed record SchemeConstant(string Name, string Value, string Kind, string? In, string? ParameterName);
+
+/// <summary>The root client, its options and its DI registration: the tag clients it holds and the scheme a key is sent with.</summary>
+/// <param name="KeyScheme">The first apiKey scheme sent in a header, without its description; null when there is none.</param>
+internal sealed record RootClientOutput(SpecIdentity Identity, EquatableArray<TagClientSpec> Clients, SecuritySchemeSpec? KeyScheme)
+{
+    public static RootClientOutput From(SpecModel model) =>
+        new(
+            model.Identity,
+            model.Clients,
+            model.SecuritySchemes.FirstOrDefault(s => s.Kind == "apiKey" && s.In == "header" && !string.IsNullOrEmpty(s.ParameterName)) is { } scheme
+                ? scheme with { Description = null }
+                : null);
+}
+
+/// <summary>One tag client: its operations, the classes its form bodies and page envelopes need, their JSON properties.</summary>
+/// <param name="Objects">
+/// The classes the client takes apart (form bodies, with their bases) or looks through (page subclasses), without
+/// descriptions: those belong to the model files.
+/// </param>
+internal sealed record TagClientOutput(
+    SpecIdentity Identity,
+    TagClientSpec Client,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<ObjectTypeSpec> Objects,
+    EquatableArray<JsonTypeKey> JsonProperties)
+{
+    public static TagClientOutput From(SpecModel model, TagClientSpec client, JsonTypeGraph graph, Dictionary<string, ObjectTypeSpec> objects)
+    {
+        var operations = model.Operations.Where(o => o.Tag == client.Tag).ToEquatableArray();
+        var needed = new Dictionary<string, ObjectTypeSpec>(StringComparer.Ordinal);
+        var types = new List<TypeRef>();
+        foreach (var operation in operations)
+        {
+            if (operation.Body is { } body)
+            {
+                types.Add(body.Type);
+                if (body.Kind != BodyKind.Json)
+                {
+                    foreach (var objectType in Chain(body.Type, objects))
+                    {
+                        needed[objectType.Key] = objectType.Value;
+                        types.AddRange(objectType.Value.Properties.Select(p => p.Type.NonNullable));
+                    }
+                }
+            }
+
+            foreach (var response in operation.Responses.Where(r => r.IsSuccess && r.Type is not null))
+            {
+                types.Add(response.Type!);
+                if (response.Type!.Kind == TypeRefKind.Declared && objects.TryGetValue(response.Type.Name, out var envelope) && envelope.BaseType is { Kind: TypeRefKind.Page })
+                {
+                    needed[response.Type.Name] = envelope;
+                }
+            }
+        }
+
+        var stripped = needed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => WithoutDescriptions(p.Value)).ToEquatableArray();
+        return new TagClientOutput(model.Identity, client, operations, stripped, graph.KeysFor(types));
+    }
+
+    /// <summary>A class and its bases, each with its qualified name.</summary>
+    private static IEnumerable<KeyValuePair<string, ObjectTypeSpec>> Chain(TypeRef type, Dictionary<string, ObjectTypeSpec> objects)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var name = type.NonNullable.Name; name is not null && seen.Add(name) && objects.TryGetValue(name, out var objectType); name = objectType.BaseType?.Name)
+        {
+            yield return new KeyValuePair<string, ObjectTypeSpec>(name, objectType);
+        }
+    }
+
+    private static ObjectTypeSpec WithoutDescriptions(ObjectTypeSpec type) =>
+        type with
+        {
+            Summary = null,
+            Properties = type.Properties.Select(p => p with { Summary = null, DefaultValue = null }).ToEquatableArray(),
+        };
+}
+
+/// <summary>What the handler classes of a spec are generated from: its operations and their bodies' JSON properties.</summary>
+/// <param name="Version">Named by the diagnostic about a handler the spec no longer has.</param>
+internal sealed record ServerOutput(SpecIdentity Identity, string Version, EquatableArray<OperationSpec> Operations, EquatableArray<JsonTypeKey> JsonProperties)
+{
+    public static ServerOutput From(SpecModel model, JsonTypeGraph graph) =>
+        new(
+            model.Identity,
+            model.Version,
+            model.Operations,
+            graph.KeysFor(model.Operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type)));
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IblCodegen.Benchmarks;
+
+/// <summary>
+/// `edits published`: what an edit to the spec costs the next generator run, as an IDE or a watch build sees it. After a
+/// cold run and a few warm-up edits, each edit is made and undone 5 times over; reported are the median run time, the
+/// files whose text changed and their size, and (from a second, tracked driver) how many output steps ran again.
+/// </summary>
+internal static class SpecEdits
+{
+    private static readonly (string Name, string Before, string After)[] Edits =
+    [
+        ("schema property description", "description: AWS Marketplace Customer Id and Product Code Identifier", "description: AWS Marketplace customer id and product code identifier"),
+        ("operation summary", "summary: Get accessible mentors by email", "summary: Get the mentors an email can reach"),
+        ("info.version", "version: 4.90.4-ai-plus", "version: 4.90.5-ai-plus"),
+    ];
+
+    public static void Run(string path)
+    {
+        var text = File.ReadAllText(path);
+        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var original = new MemoryText(path, text);
+        foreach (var (name, before, after) in Edits)
+        {
+            if (text.Split(before).Length != 2)
+            {
+                throw new InvalidOperationException($"'{before}' is not in the spec exactly once.");
+            }
+
+            var edited = new MemoryText(path, text.Replace(before, after, StringComparison.Ordinal));
+            var times = new List<double>();
+            GeneratorDriver driver = CreateDriver(original, track: false).RunGenerators(compilation);
+            AdditionalText current = original;
+            for (var i = 0; i < 12; i++)
+            {
+                var next = current == original ? (AdditionalText)edited : original;
+                driver = driver.ReplaceAdditionalText(current, next);
+                var stopwatch = Stopwatch.StartNew();
+                driver = driver.RunGenerators(compilation);
+                stopwatch.Stop();
+                current = next;
+                if (i >= 2)
+                {
+                    times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var tracked = CreateDriver(original, track: true).RunGenerators(compilation);
+            var first = tracked.GetRunResult().Results.Single();
+            var second = tracked.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+            var beforeTexts = first.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+            var changed = second.GeneratedSources.Where(s => !beforeTexts.TryGetValue(s.HintName, out var old) || old != s.SourceText.ToString()).ToList();
+            var reran = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Count(o => o.Reason != IncrementalStepRunReason.Cached);
+            times.Sort();
+            Console.WriteLine($"{name}: median {times[times.Count / 2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}); "
+                + $"{changed.Count} of {second.GeneratedSources.Length} files changed ({changed.Sum(s => (long)s.SourceText.Length) / 1024} KB: {string.Join(", ", changed.Select(s => s.HintName).Take(4))}); "
+                + $"{reran} output step outputs not cached");
+        }
+    }
+
+    private static GeneratorDriver CreateDriver(AdditionalText spec, bool track) =>
+        CSharpGeneratorDriver.Create(
+            [new OpenApiGenerator().AsSourceGenerator()],
+            [spec],
+            optionsProvider: new SpecOptions(),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+    private sealed class MemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class SpecOptions : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Marked = new(true);
+        private static readonly Options None = new(false);
+
+        public override AnalyzerConfigOptions GlobalOptions => None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Marked;
+
+        private sealed class Options(bool marked) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                var found = marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
+                value = found ? "true" : null;
+                return found;
+            }
+        }
+    }
+}
