@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.CodeAnalysis;
@@ -41,8 +40,8 @@ public class GenerationBenchmarks
     {
         _spec = Spec switch
         {
-            "project" => new MemoryText(Paths.ProjectSpec, File.ReadAllText(Paths.ProjectSpec)),
-            "published" => new MemoryText(Paths.PublishedSpec, File.ReadAllText(Paths.PublishedSpec)),
+            "project" => new MemoryText(RepoPaths.ProjectSpec, File.ReadAllText(RepoPaths.ProjectSpec)),
+            "published" => new MemoryText(RepoPaths.PublishedSpec, File.ReadAllText(RepoPaths.PublishedSpec)),
             _ => new MemoryText("/specs/deep.json", DeepSpecs.Create(Spec)),
         };
         _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { }")],
@@ -105,24 +104,4 @@ public class GenerationBenchmarks
 [SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
 public class ColdGenerationBenchmarks : GenerationBenchmarks
 {
-}
-
-internal static class Paths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string ProjectSpec => Path.Combine(Root, "spec", "ibl-data-manager.yaml");
-
-    public static string PublishedSpec => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "ibl-data-manager-4.90.4-ai-plus.yaml"));
-
-    private static string FindRoot([CallerFilePath] string thisFile = "")
-    {
-        var directory = Path.GetDirectoryName(thisFile);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "IblCodegen.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("IblCodegen.sln not found.");
-    }
 }

@@ -75,7 +75,7 @@ if (args is ["edits", var editsSpec])
 // `stages <project|published>`: the same cold run, split into its stages.
 if (args is ["stages", var stagesSpec])
 {
-    StageTimings.Run(stagesSpec == "project" ? Paths.ProjectSpec : Paths.PublishedSpec);
+    StageTimings.Run(stagesSpec == "project" ? RepoPaths.ProjectSpec : RepoPaths.PublishedSpec);
     return;
 }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace IblCodegen.Package.Tests;
@@ -27,7 +26,7 @@ public sealed class PackageFeed : IDisposable
         }
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public string Root { get; }
 
@@ -116,17 +115,6 @@ public sealed class PackageFeed : IDisposable
         {
             // A build server may still hold a file; the temp folder is reclaimed later.
         }
-    }
-
-    private static string FindRoot([CallerFilePath] string thisFile = "")
-    {
-        var directory = Path.GetDirectoryName(thisFile);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "IblCodegen.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("IblCodegen.sln not found.");
     }
 }
 

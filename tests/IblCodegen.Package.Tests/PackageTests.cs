@@ -99,7 +99,7 @@ public sealed class PackageTests(PackageFeed feed)
     [PublishedSpecFact]
     public void A_consumer_of_the_full_published_spec_builds_with_every_operation_stubbed()
     {
-        var published = PublishedSpecFactAttribute.Path;
+        var published = RepoPaths.PublishedSpec;
         var folder = feed.NewConsumerFolder("published");
         // The spec has two integer-or-string unions, generated as JsonElement with a warning (IBL0005); a strict
         // consumer keeps the warning visible but not fatal, as the README says.
@@ -231,22 +231,4 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     private static string Tail(string output) => output.Length <= 6000 ? output : output[^6000..];
-}
-
-/// <summary>
-/// A test that needs the published spec from ../shared; reported as skipped, with the reason, without it, except on
-/// CI (<c>CI=true</c>), where it runs and fails on the missing file.
-/// </summary>
-public sealed class PublishedSpecFactAttribute : FactAttribute
-{
-    public static readonly string Path =
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(PackageFeed.RepoRoot, "..", "shared", "specs", "ibl-data-manager-4.90.4-ai-plus.yaml"));
-
-    public PublishedSpecFactAttribute()
-    {
-        if (!File.Exists(Path) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = $"Skipped: {Path} is missing. Get it with `npm pack @iblai/iblai-api@4.90.4-ai` (see README, 'Test material').";
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -71,7 +70,7 @@ internal static class SpecConformance
 
     private static Spec Load()
     {
-        var yaml = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(File.ReadAllText(SpecPath()));
+        var yaml = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(File.ReadAllText(RepoPaths.ProjectSpec));
         var json = JsonNode.Parse(new SerializerBuilder().JsonCompatible().Build().Serialize(yaml))!.AsObject();
         var components = json["components"]!.AsObject();
         var defs = new JsonObject();
@@ -169,17 +168,6 @@ internal static class SpecConformance
             default:
                 return node!;
         }
-    }
-
-    private static string SpecPath([CallerFilePath] string thisFile = "")
-    {
-        var directory = Path.GetDirectoryName(thisFile);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "IblCodegen.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return Path.Combine(directory ?? throw new InvalidOperationException("IblCodegen.sln not found."), "spec", "ibl-data-manager.yaml");
     }
 }
 

@@ -1,4 +1,6 @@
-namespace IblCodegen.Tests.Infrastructure;
+using Xunit;
+
+namespace IblCodegen.Testing;
 
 /// <summary>
 /// Tests that read ../shared (the published spec, the public corpus). On a developer's clone without it they are

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace IblCodegen.Tests.Infrastructure;
+namespace IblCodegen.Testing;
 
-/// <summary>Where the repository and the shared test material are, found from this source file's own path.</summary>
+/// <summary>
+/// Where the repository and the shared test material are, found from this source file's own path. One file, linked into
+/// every test and benchmark project.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
