@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
 using Microsoft.CodeAnalysis.Text;
@@ -284,44 +285,7 @@ internal static class ClientEmitter
                     }
                 }
 
-                public void Add(string name, bool? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, int? value) => AddNumber(name, value);
-
-                public void Add(string name, long? value) => AddNumber(name, value);
-
-                public void Add(string name, decimal? value) => AddNumber(name, value);
-
-                public void Add(string name, float? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, double? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.DateOnly? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.DateTimeOffset? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.Guid? value) => Add(name, value is { } v ? Format(v) : null);
-
-                /// <summary>An array: one pair per value when <paramref name="separator"/> is null, else one pair of joined values.</summary>
-                public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Func<T, string> format, string? separator)
-                {
-                    if (values is null)
-                    {
-                        return;
-                    }
-
-                    if (separator is null)
-                    {
-                        foreach (var value in values)
-                        {
-                            Add(name, format(value));
-                        }
-                    }
-                    else
-                    {
-                        Add(name, string.Join(separator, global::System.Linq.Enumerable.Select(values, format)));
-                    }
-                }
+                {{TypedAdds(QueryAdds)}}
 
                 /// <summary>The path with its query string; the buffer goes back to the pool.</summary>
                 public string ToUrl() => _text.ToStringAndClear();
@@ -363,44 +327,7 @@ internal static class ClientEmitter
                     }
                 }
 
-                public void Add(string name, bool? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, int? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, long? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, float? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, double? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, decimal? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.DateOnly? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.DateTimeOffset? value) => Add(name, value is { } v ? Format(v) : null);
-
-                public void Add(string name, global::System.Guid? value) => Add(name, value is { } v ? Format(v) : null);
-
-                /// <summary>An array: one pair per value when <paramref name="separator"/> is null, else one pair of joined values.</summary>
-                public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Func<T, string> format, string? separator)
-                {
-                    if (values is null)
-                    {
-                        return;
-                    }
-
-                    if (separator is null)
-                    {
-                        foreach (var value in values)
-                        {
-                            _pairs.Add(new(name, format(value)));
-                        }
-                    }
-                    else
-                    {
-                        _pairs.Add(new(name, string.Join(separator, global::System.Linq.Enumerable.Select(values, format))));
-                    }
-                }
+                {{TypedAdds(FieldAdds)}}
 
                 /// <summary>A member written as JSON text: objects and maps in a form.</summary>
                 public void AddJson<T>(string name, T? value, {{Metadata}}.JsonTypeInfo<T> typeInfo)
@@ -466,6 +393,67 @@ internal static class ClientEmitter
             """);
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The value types a query parameter or form member may have, in the order their <c>Add</c> overloads are written,
+    /// with how each overload writes its value. The query writes integers straight into its buffer (they need no
+    /// escaping); everything else goes through <c>Format</c> to the string overload.
+    /// </summary>
+    private static readonly (string Type, string Body)[] QueryAdds =
+    [
+        ("bool", FormatThenAdd), ("int", "AddNumber(name, value)"), ("long", "AddNumber(name, value)"), ("decimal", "AddNumber(name, value)"),
+        ("float", FormatThenAdd), ("double", FormatThenAdd), ("global::System.DateOnly", FormatThenAdd),
+        ("global::System.DateTimeOffset", FormatThenAdd), ("global::System.Guid", FormatThenAdd),
+    ];
+
+    private static readonly (string Type, string Body)[] FieldAdds =
+    [
+        ("bool", FormatThenAdd), ("int", FormatThenAdd), ("long", FormatThenAdd), ("float", FormatThenAdd), ("double", FormatThenAdd),
+        ("decimal", FormatThenAdd), ("global::System.DateOnly", FormatThenAdd), ("global::System.DateTimeOffset", FormatThenAdd),
+        ("global::System.Guid", FormatThenAdd),
+    ];
+
+    private const string FormatThenAdd = "Add(name, value is { } v ? Format(v) : null)";
+
+    /// <summary>
+    /// The typed <c>Add</c> overloads and the array one, which Query and Fields share: each leaves out a null and
+    /// hands the rest, as text, to the string overload. Lines after the first carry the class's member indentation.
+    /// </summary>
+    private static string TypedAdds((string Type, string Body)[] overloads)
+    {
+        var lines = new List<string>();
+        foreach (var (type, body) in overloads)
+        {
+            lines.Add($"public void Add(string name, {type}? value) => {body};");
+            lines.Add(string.Empty);
+        }
+
+        lines.AddRange(ArrayAdd.Split('\n'));
+        return string.Join("\n", lines.Select((line, i) => i == 0 || line.Length == 0 ? line : "    " + line));
+    }
+
+    private const string ArrayAdd = """
+        /// <summary>An array: one pair per value when <paramref name="separator"/> is null, else one pair of joined values.</summary>
+        public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Func<T, string> format, string? separator)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (separator is null)
+            {
+                foreach (var value in values)
+                {
+                    Add(name, format(value));
+                }
+            }
+            else
+            {
+                Add(name, string.Join(separator, global::System.Linq.Enumerable.Select(values, format)));
+            }
+        }
+        """;
 
     private static void WriteException(SourceWriter writer, SpecIdentity identity)
     {

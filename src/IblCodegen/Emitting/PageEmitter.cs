@@ -71,49 +71,13 @@ internal static class PageEmitter
                 [global::System.Text.Json.Serialization.JsonIgnore]
                 public PageLinkStyle LinkStyle { get; set; }
 
-                [global::System.Text.Json.Serialization.JsonInclude]
-                [global::System.Text.Json.Serialization.JsonPropertyName("next")]
-                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-                internal PageLink NextLink
-                {
-                    get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_next, isNumber: false) : default;
-                    set => _next = value.Text;
-                }
+                {{LinkProperty("next", "NextLink", "_next", "LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_next, isNumber: false) : default", setsStyle: false)}}
 
-                [global::System.Text.Json.Serialization.JsonInclude]
-                [global::System.Text.Json.Serialization.JsonPropertyName("previous")]
-                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-                internal PageLink PreviousLink
-                {
-                    get => LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_previous, isNumber: false) : default;
-                    set => _previous = value.Text;
-                }
+                {{LinkProperty("previous", "PreviousLink", "_previous", "LinkStyle == PageLinkStyle.NextPrevious ? PageLink.Of(_previous, isNumber: false) : default", setsStyle: false)}}
 
-                [global::System.Text.Json.Serialization.JsonInclude]
-                [global::System.Text.Json.Serialization.JsonPropertyName("next_page")]
-                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-                internal PageLink NextPageLink
-                {
-                    get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_next, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
-                    set
-                    {
-                        _next = value.Text;
-                        LinkStyle = PageStyleOf(value);
-                    }
-                }
+                {{LinkProperty("next_page", "NextPageLink", "_next", "LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_next, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default", setsStyle: true)}}
 
-                [global::System.Text.Json.Serialization.JsonInclude]
-                [global::System.Text.Json.Serialization.JsonPropertyName("previous_page")]
-                [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-                internal PageLink PreviousPageLink
-                {
-                    get => LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_previous, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default;
-                    set
-                    {
-                        _previous = value.Text;
-                        LinkStyle = PageStyleOf(value);
-                    }
-                }
+                {{LinkProperty("previous_page", "PreviousPageLink", "_previous", "LinkStyle != PageLinkStyle.NextPrevious ? PageLink.Of(_previous, LinkStyle == PageLinkStyle.NextPagePreviousPageNumbers) : default", setsStyle: true)}}
 
                 /// <summary>
                 /// A <c>next_page</c>/<c>previous_page</c> link read: either one being a number (the other may be null)
@@ -189,5 +153,28 @@ internal static class PageEmitter
             }
             """);
         return writer.ToSourceText();
+    }
+
+    /// <summary>
+    /// One of the four JSON members a page's two links are read from and written to: <c>next</c>/<c>previous</c> or
+    /// <c>next_page</c>/<c>previous_page</c>, each written only in its own style; reading a <c>*_page</c> member sets
+    /// the style. Lines after the first carry the class's member indentation.
+    /// </summary>
+    private static string LinkProperty(string jsonName, string name, string field, string getter, bool setsStyle)
+    {
+        var setter = setsStyle
+            ? $"set\n    {{\n        {field} = value.Text;\n        LinkStyle = PageStyleOf(value);\n    }}"
+            : $"set => {field} = value.Text;";
+        var text = $$"""
+            [global::System.Text.Json.Serialization.JsonInclude]
+            [global::System.Text.Json.Serialization.JsonPropertyName("{{jsonName}}")]
+            [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+            internal PageLink {{name}}
+            {
+                get => {{getter}};
+                {{setter}}
+            }
+            """;
+        return text.Replace("\n", "\n    ");
     }
 }
