@@ -73,6 +73,13 @@ public sealed class BadSpecTests
         Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal("/specs/broken.yaml", diagnostic.Location.GetLineSpan().Path);
 
+        // The span is the file's own offset too: where the line and column point, at the value of the $ref.
+        var lines = yaml.ReplaceLineEndings("\n").Split('\n');
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        var offset = lines.Take(position.Line).Sum(line => line.Length + 1) + position.Character;
+        Assert.Equal(offset, diagnostic.Location.SourceSpan.Start);
+        Assert.StartsWith("'#/components/schemas/Missing'", yaml.ReplaceLineEndings("\n")[offset..], StringComparison.Ordinal);
+
         // Nothing is lost: the rest of the type is still generated, with the broken member as raw JSON.
         Assert.Contains("JsonElement? Owner", run.Source("Broken.Models.C.g.cs"));
     }

@@ -29,6 +29,27 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Handler_diagnostics_stand_at_the_class_name_in_source_and_pragma_suppresses_them()
+    {
+        const string Class = """
+            namespace Service;
+            [IblCodegen.OpenApiHandlers(Tags = ["audience"], StubMissingHandlers = true)]
+            public partial class Handlers { }
+            """;
+        var run = GeneratorHarness.RunWeb(ProjectSpec, Class);
+        var stubs = run.GeneratorDiagnostics.Where(d => d.Id == "IBL0105").ToList();
+        Assert.Equal(2, stubs.Count);
+        Assert.All(stubs, d =>
+        {
+            Assert.Equal(LocationKind.SourceFile, d.Location.Kind);
+            Assert.Equal("Handlers", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        });
+
+        var suppressed = GeneratorHarness.RunWeb(ProjectSpec, "#pragma warning disable IBL0105\n" + Class);
+        Assert.DoesNotContain(suppressed.GeneratorDiagnostics, d => d.Id == "IBL0105" && !d.IsSuppressed);
+    }
+
+    [Fact]
     public void Unselected_operations_create_no_obligations()
     {
         var run = GeneratorHarness.RunWeb(ProjectSpec, HandWrittenHandlers("[IblCodegen.OpenApiHandlers(Tags = [\"audience\"])]", method => method.Contains("GetOrgsActiveUsers", StringComparison.Ordinal)));

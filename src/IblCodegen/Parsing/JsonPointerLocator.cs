@@ -72,7 +72,10 @@ internal sealed class JsonPointerLocator
             for (var i = 0; i < offsets.Length; i++)
             {
                 var (line, column) = places[i];
-                located[targets[i]] = line < 0 ? LocationInfo.File(_filePath) : new LocationInfo(_filePath, line, column, line, column);
+                // The offsets are in the text as read (LF line breaks, no byte order mark): the file's own where they are the same text.
+                located[targets[i]] = line < 0
+                    ? LocationInfo.File(_filePath)
+                    : new LocationInfo(_filePath, _treeText.Length == _text.Length ? offsets[i] : 0, 0, line, column, line, column);
             }
 
             return located;
@@ -117,7 +120,14 @@ internal sealed class JsonPointerLocator
 
     /// <summary>YamlDotNet counts from 1 (and <see cref="Mark.Empty"/> from 0); Roslyn counts from 0.</summary>
     public LocationInfo At(Mark start, Mark end) =>
-        new(_filePath, ZeroBased(start.Line), ZeroBased(start.Column), ZeroBased(end.Line), ZeroBased(end.Column));
+        new(
+            _filePath,
+            (int)Math.Max(0, start.Index),
+            (int)Math.Max(0, end.Index - start.Index),
+            ZeroBased(start.Line),
+            ZeroBased(start.Column),
+            ZeroBased(end.Line),
+            ZeroBased(end.Column));
 
     private static int ZeroBased(long oneBased) => (int)Math.Max(0, oneBased - 1);
 

@@ -146,7 +146,7 @@ internal static class SpecParser
         {
             var line = (int)(ex.LineNumber ?? 0);
             var column = (int)(ex.BytePositionInLine ?? 0);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, new LocationInfo(file.Path, line, column, line, column), file.Path, FirstLine(ex.Message)));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, LocationInfo.Point(file.Path, line, column), file.Path, FirstLine(ex.Message)));
             return false;
         }
     }
