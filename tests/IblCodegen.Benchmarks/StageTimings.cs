@@ -28,7 +28,7 @@ internal static class StageTimings
 
         var allocated = (GC.GetAllocatedBytesForCurrentThread(), GC.GetTotalPauseDuration());
         var stage = Stopwatch.StartNew();
-        var tree = (SpecObject)YamlToJson.Convert(text, CancellationToken.None, out var offsetsText)!;
+        var tree = (SpecObject)YamlTreeReader.Read(text, CancellationToken.None, out var offsetsText)!;
         var yaml = stage.Elapsed;
         var yamlBytes = Usage(ref allocated);
 

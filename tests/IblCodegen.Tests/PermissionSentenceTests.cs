@@ -40,7 +40,7 @@ public sealed class PermissionSentenceTests
     [PublishedSpecFact]
     public void Every_sentence_of_the_published_spec_reads_as_its_words_say()
     {
-        var tree = (SpecObject)YamlToJson.Convert(File.ReadAllText(RepoPaths.PublishedSpec), CancellationToken.None)!;
+        var tree = (SpecObject)YamlTreeReader.Read(File.ReadAllText(RepoPaths.PublishedSpec), CancellationToken.None)!;
         var sentences = 0;
         foreach (var description in Descriptions(tree))
         {

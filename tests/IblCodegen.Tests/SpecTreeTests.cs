@@ -69,13 +69,13 @@ public sealed class SpecTreeTests
               "numbers": [1.50, -0, 1e3, 123456789012345678901234567890],
               "flags": [true, false, null], "empty": {}, "none": [] }
             """;
-        var tree = SpecJson.Read(Json, maxDepth: 64)!;
+        var tree = SpecTreeJson.Read(Json, maxDepth: 64)!;
         Assert.Equal(JsonNode.Parse(Json)!.ToJsonString(), tree.ToJsonString());
     }
 
     [Fact]
     public void Nesting_deeper_than_allowed_is_a_json_error()
     {
-        Assert.ThrowsAny<JsonException>(() => SpecJson.Read("[[[[1]]]]", maxDepth: 3));
+        Assert.ThrowsAny<JsonException>(() => SpecTreeJson.Read("[[[[1]]]]", maxDepth: 3));
     }
 }

@@ -63,15 +63,14 @@ internal sealed class TagClientEmitter
         writer.WriteLine("_client = client;");
         writer.CloseBlock();
 
-        var methodNames = new NameScope(operations.Select(o => o.ClientMethodName).ToArray());
         foreach (var operation in operations)
         {
             writer.WriteLine();
             WriteOperation(writer, operation);
-            if (PagingOf(operation) is { } paging)
+            if (operation.Paging is { } paging)
             {
                 writer.WriteLine();
-                WriteEnumerate(writer, operation, paging, methodNames.Claim(EnumerateName(operation)));
+                WriteEnumerate(writer, operation.Operation, paging);
             }
         }
 
@@ -80,24 +79,10 @@ internal sealed class TagClientEmitter
     }
 
 
-    private static string EnumerateName(OperationSpec operation)
+    private void WriteOperation(SourceWriter writer, ClientOperation call)
     {
-        var name = operation.Name;
-        foreach (var verb in new[] { "Get", "List" })
-        {
-            if (name.Length > verb.Length && name.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(name[verb.Length]))
-            {
-                name = name.Substring(verb.Length);
-                break;
-            }
-        }
-
-        return "Enumerate" + name + "Async";
-    }
-
-    private void WriteOperation(SourceWriter writer, OperationSpec operation)
-    {
-        var result = ResultOf(operation);
+        var operation = call.Operation;
+        var result = (Type: call.ResultType, MayBeEmpty: call.ResultMayBeEmpty);
         WriteDocComment(writer, operation, skip: null);
         writer.WriteLine(result.Type switch
         {
@@ -147,14 +132,14 @@ internal sealed class TagClientEmitter
         writer.CloseBlock();
     }
 
-    private void WriteEnumerate(SourceWriter writer, OperationSpec operation, Paging paging, string name)
+    private void WriteEnumerate(SourceWriter writer, OperationSpec operation, ClientPaging paging)
     {
         var skip = paging.PageParameter;
         WriteDocComment(writer, operation, skip, enumerating: paging);
         writer.WriteLine($"/// <returns>Every item of every page, in order; the next page is requested when the items of this one have been read.</returns>");
         writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered a page request with an error status.</exception>");
         var parameters = Parameters(operation).Where(p => p.Name != skip?.Identifier).ToList();
-        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {name}", parameters, enumeratorCancellation: true);
+        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {paging.MethodName}", parameters, enumeratorCancellation: true);
         writer.OpenBlock();
         var arguments = Parameters(operation).Select(p => p.Name == skip?.Identifier ? $"{p.Name}: pageNumber" : $"{p.Name}: {p.Name}").ToList();
         arguments.Add("cancellationToken: cancellationToken");
@@ -202,7 +187,7 @@ internal sealed class TagClientEmitter
         writer.CloseBlock();
     }
 
-    private void WriteDocComment(SourceWriter writer, OperationSpec operation, ParameterSpec? skip, Paging? enumerating = null)
+    private void WriteDocComment(SourceWriter writer, OperationSpec operation, ParameterSpec? skip, ClientPaging? enumerating = null)
     {
         var text = EmitHelpers.FirstLine(operation.Summary) ?? EmitHelpers.FirstLine(operation.Description);
         var summary = text is null ? $"Calls <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>." : EmitHelpers.EscapeXml(text);
@@ -472,51 +457,6 @@ internal sealed class TagClientEmitter
         _ => $"new {Http}.HttpMethod({EmitHelpers.Literal(method)})",
     };
 
-    /// <summary>The type a call returns: the first documented success body; whether a success may come without one.</summary>
-    private static (TypeRef? Type, bool MayBeEmpty) ResultOf(OperationSpec operation)
-    {
-        var successes = operation.Responses.Where(r => r.IsSuccess).ToList();
-        var typed = successes.FirstOrDefault(r => r.Type is not null);
-        if (typed is null)
-        {
-            return (null, false);
-        }
-
-        return (JsonTypeGraph.Normalize(typed.Type!), successes.Any(r => r.Type is null));
-    }
-
-    /// <summary>How to walk a paged operation: the page type, its items, and the page-number parameter for number links.</summary>
-    private Paging? PagingOf(OperationSpec operation)
-    {
-        var result = ResultOf(operation);
-        var response = operation.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
-        if (result.Type is not { } pageType || result.MayBeEmpty || response?.PageLinkStyle is not { } style)
-        {
-            return null;
-        }
-
-        var envelope = pageType;
-        if (envelope.Kind != TypeRefKind.Page && _objects.TryGetValue(envelope.Name, out var subclass) && subclass.BaseType is { } baseType)
-        {
-            envelope = baseType;
-        }
-
-        if (envelope.Kind != TypeRefKind.Page)
-        {
-            return null;
-        }
-
-        var itemType = envelope.Element!;
-        if (style != PageLinkStyle.NextPagePreviousPageNumbers)
-        {
-            return new Paging(pageType, itemType, null);
-        }
-
-        var page = operation.Parameters.FirstOrDefault(p =>
-            p.Location == ParameterLocation.Query && p.Name == "page" && !p.IsArray && !p.IsRequired && p.Kind == ValueKind.Int32);
-        return page is null ? null : new Paging(pageType, itemType, page);
-    }
-
     /// <summary>The JSON context property holding the metadata of <paramref name="type"/>.</summary>
     private string JsonProperty(TypeRef type) => _json[JsonTypeGraph.Normalize(type).Name];
 
@@ -525,6 +465,4 @@ internal sealed class TagClientEmitter
         text.Length == 0 || text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
             ? text
             : text + ".";
-
-    private sealed record Paging(TypeRef PageType, TypeRef ItemType, ParameterSpec? PageParameter);
 }

@@ -17,15 +17,15 @@ namespace IblCodegen.Parsing;
 /// plain, quoted, literal and folded scalars, comments and one-line flow collections. This reader handles that part
 /// only, in one pass over the text. On anything else (anchors, aliases, tags, flow collections over several lines, tabs in
 /// indentation, directives, a second document) and on anything malformed, it declines and
-/// <see cref="YamlToJson"/> falls back to YamlDotNet, which then reads the document or reports the error with its
-/// position. Scalars are typed by the same rules (<see cref="YamlToJson.ConvertPlain"/>). Tests compare both readers
+/// <see cref="YamlTreeReader"/> falls back to YamlDotNet, which then reads the document or reports the error with its
+/// position. Scalars are typed by the same rules (<see cref="YamlTreeReader.ConvertPlain"/>). Tests compare both readers
 /// on every YAML document the tests have. Its methods run per line or character, so they are compiled optimized from
 /// their first call (<see cref="Compile.Optimized"/>).
 /// </remarks>
 internal sealed class BlockYamlReader
 {
-    /// <summary>Well under <see cref="YamlToJson.MaxDepth"/>: deeper documents go to YamlDotNet, which reports them.</summary>
-    private const int MaxDepth = YamlToJson.MaxDepth / 2;
+    /// <summary>Well under <see cref="YamlTreeReader.MaxDepth"/>: deeper documents go to YamlDotNet, which reports them.</summary>
+    private const int MaxDepth = YamlTreeReader.MaxDepth / 2;
 
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;
@@ -311,7 +311,7 @@ internal sealed class BlockYamlReader
             case '&' or '*' or '!' or '%' or '@' or '`' or '|' or '>' or '?' or ':' or ',' or ']' or '}' or '#':
                 throw new DeclinedException();
             default:
-                return YamlToJson.ConvertPlain(ReadPlain(parentIndent));
+                return YamlTreeReader.ConvertPlain(ReadPlain(parentIndent));
         }
     }
 
@@ -849,7 +849,7 @@ internal sealed class BlockYamlReader
         }
 
         _pos = end;
-        return YamlToJson.ConvertPlain(_strings.Get(_text, start, end - start));
+        return YamlTreeReader.ConvertPlain(_strings.Get(_text, start, end - start));
     }
 
     [MethodImpl(Compile.Optimized)]
@@ -899,10 +899,10 @@ internal sealed class BlockYamlReader
         else
         {
             key = _strings.Get(_text, _pos, keyEnd - _pos);
-            if (!YamlToJson.IsPlainString(key))
+            if (!YamlTreeReader.IsPlainString(key))
             {
                 // null, true, 200, 1.5: typed like any plain scalar, then written as JSON text, as YamlDotNet's path does.
-                key = YamlToJson.ConvertPlain(key) is SpecValue value ? value.Text : "null";
+                key = YamlTreeReader.ConvertPlain(key) is SpecValue value ? value.Text : "null";
             }
         }
 

@@ -43,7 +43,7 @@ internal sealed partial class DocumentChecks
     private void CheckDocument(SpecObject root)
     {
         CheckFields(root, Location.Root, DocumentFields);
-        if (JsonRead.Object(root, "info") is { } info)
+        if (LenientRead.Object(root, "info") is { } info)
         {
             CheckFields(info, Location.Root.Add("info"), InfoFields);
             CheckObject(info, "contact", Location.Root.Add("info"), ContactFields);
@@ -56,7 +56,7 @@ internal sealed partial class DocumentChecks
             Rule(Location.Root, "The document has no 'info' object; it needs one, with a 'title' and a 'version'.");
         }
 
-        if (JsonRead.Object(root, "paths") is { } paths)
+        if (LenientRead.Object(root, "paths") is { } paths)
         {
             foreach (var pair in paths)
             {
@@ -77,12 +77,12 @@ internal sealed partial class DocumentChecks
             Rule(Location.Root, "The document has no 'paths' object; OpenAPI 3.0 requires one, even if empty.");
         }
 
-        if (JsonRead.Object(root, "webhooks") is { } webhooks)
+        if (LenientRead.Object(root, "webhooks") is { } webhooks)
         {
             CheckPathItems(webhooks, Location.Root.Add("webhooks"));
         }
 
-        if (JsonRead.Object(root, "components") is { } components)
+        if (LenientRead.Object(root, "components") is { } components)
         {
             CheckComponents(components);
         }
@@ -132,7 +132,7 @@ internal sealed partial class DocumentChecks
         var shared = CheckParameters(pathItem, pointer);
         foreach (var method in Methods)
         {
-            if (JsonRead.Object(pathItem, method) is { } operation)
+            if (LenientRead.Object(pathItem, method) is { } operation)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 CheckOperation(path, operation, pointer.Add(method), shared);
@@ -145,7 +145,7 @@ internal sealed partial class DocumentChecks
         CheckFields(operation, pointer, OperationFields);
         CheckServers(operation, pointer);
         CheckObject(operation, "externalDocs", pointer, ExternalDocsFields);
-        if (JsonRead.Array(operation, "tags") is { } tags)
+        if (LenientRead.Array(operation, "tags") is { } tags)
         {
             for (var i = 0; i < tags.Count; i++)
             {
@@ -154,12 +154,12 @@ internal sealed partial class DocumentChecks
         }
 
         var own = CheckParameters(operation, pointer);
-        if (JsonRead.Object(operation, "requestBody") is { } body)
+        if (LenientRead.Object(operation, "requestBody") is { } body)
         {
             CheckRequestBody(body, pointer.Add("requestBody"));
         }
 
-        if (JsonRead.Object(operation, "responses") is { } responses)
+        if (LenientRead.Object(operation, "responses") is { } responses)
         {
             CheckResponses(responses, pointer.Add("responses"));
         }
@@ -168,7 +168,7 @@ internal sealed partial class DocumentChecks
             Rule(pointer, "The operation has no 'responses'; OpenAPI 3.0 requires at least one.");
         }
 
-        if (JsonRead.Object(operation, "callbacks") is { } callbacks)
+        if (LenientRead.Object(operation, "callbacks") is { } callbacks)
         {
             foreach (var pair in callbacks)
             {
@@ -237,7 +237,7 @@ internal sealed partial class DocumentChecks
                 CheckParameter(written, pointer);
             }
 
-            if (parameter is not null && JsonRead.Text(parameter, "name") is { } name && JsonRead.String(parameter, "in") is { } location)
+            if (parameter is not null && LenientRead.Text(parameter, "name") is { } name && LenientRead.String(parameter, "in") is { } location)
             {
                 declared.Add((name, location));
             }
@@ -250,7 +250,7 @@ internal sealed partial class DocumentChecks
     {
         CheckFields(parameter, pointer, ParameterFields);
         Require(parameter, "name", pointer, "The parameter has no 'name'.");
-        var location = JsonRead.String(parameter, "in");
+        var location = LenientRead.String(parameter, "in");
         if (location is null)
         {
             Rule(pointer, "The parameter has no 'in' (path, query, header or cookie).");
@@ -260,9 +260,9 @@ internal sealed partial class DocumentChecks
             Invalid(pointer.Add("in"), $"'{location}' is not a parameter location; it must be path, query, header or cookie.");
         }
 
-        if (location == "path" && JsonRead.Boolean(parameter, "required") != true)
+        if (location == "path" && LenientRead.Boolean(parameter, "required") != true)
         {
-            Rule(pointer, $"The path parameter '{JsonRead.Text(parameter, "name")}' must say 'required: true'.");
+            Rule(pointer, $"The path parameter '{LenientRead.Text(parameter, "name")}' must say 'required: true'.");
         }
 
         CheckSchemaAt(parameter, "schema", pointer);
@@ -292,7 +292,7 @@ internal sealed partial class DocumentChecks
 
     private void CheckContent(SpecObject owner, Location ownerPointer)
     {
-        if (JsonRead.Object(owner, "content") is not { } content)
+        if (LenientRead.Object(owner, "content") is not { } content)
         {
             return;
         }
@@ -392,7 +392,7 @@ internal sealed partial class DocumentChecks
         }
 
         CheckFields(scheme, pointer, SecuritySchemeFields);
-        if (JsonRead.String(scheme, "type") is not ("apiKey" or "http" or "oauth2" or "openIdConnect" or "mutualTLS"))
+        if (LenientRead.String(scheme, "type") is not ("apiKey" or "http" or "oauth2" or "openIdConnect" or "mutualTLS"))
         {
             Rule(pointer, "The security scheme's 'type' is not one of apiKey, http, oauth2, openIdConnect or mutualTLS.");
         }
@@ -409,7 +409,7 @@ internal sealed partial class DocumentChecks
     private void CheckSchema(SpecNode node, Location pointer)
     {
         // OpenAPI 3.1 schemas may be plain true (anything) or false (nothing).
-        if (!_isOpenApi30 && JsonRead.Kind(node) is JsonValueKind.True or JsonValueKind.False)
+        if (!_isOpenApi30 && LenientRead.Kind(node) is JsonValueKind.True or JsonValueKind.False)
         {
             return;
         }
@@ -421,7 +421,7 @@ internal sealed partial class DocumentChecks
 
         CheckFields(schema, pointer, SchemaFields, strict: _isOpenApi30);
         CheckType(schema, pointer);
-        if (JsonRead.Object(schema, "properties") is { } properties)
+        if (LenientRead.Object(schema, "properties") is { } properties)
         {
             var propertiesPointer = pointer.Add("properties");
             foreach (var pair in properties)
@@ -434,11 +434,11 @@ internal sealed partial class DocumentChecks
             }
         }
 
-        if (JsonRead.Array(schema, "required") is { } required)
+        if (LenientRead.Array(schema, "required") is { } required)
         {
             for (var i = 0; i < required.Count; i++)
             {
-                if (JsonRead.Kind(required[i]) != JsonValueKind.String)
+                if (LenientRead.Kind(required[i]) != JsonValueKind.String)
                 {
                     Invalid(pointer.Add("required").Add(i), "A 'required' entry must be a property name.");
                 }
@@ -447,7 +447,7 @@ internal sealed partial class DocumentChecks
 
         foreach (var keyword in Compositions)
         {
-            if (JsonRead.Array(schema, keyword) is { } parts)
+            if (LenientRead.Array(schema, keyword) is { } parts)
             {
                 var partsPointer = pointer.Add(keyword);
                 for (var i = 0; i < parts.Count; i++)
@@ -463,7 +463,7 @@ internal sealed partial class DocumentChecks
 
         CheckSchemaAt(schema, "items", pointer);
         CheckSchemaAt(schema, "not", pointer);
-        if (schema.TryGetPropertyValue("additionalProperties", out var additional) && JsonRead.Kind(additional) is not (JsonValueKind.True or JsonValueKind.False))
+        if (schema.TryGetPropertyValue("additionalProperties", out var additional) && LenientRead.Kind(additional) is not (JsonValueKind.True or JsonValueKind.False))
         {
             CheckSchema(additional!, pointer.Add("additionalProperties"));
         }
@@ -482,7 +482,7 @@ internal sealed partial class DocumentChecks
         var names = type switch
         {
             SpecValue single when single.GetValueKind() == JsonValueKind.String => [single.Text],
-            SpecArray several when !_isOpenApi30 => several.Select(JsonRead.Scalar).ToArray(),
+            SpecArray several when !_isOpenApi30 => several.Select(LenientRead.Scalar).ToArray(),
             _ => null,
         };
 
@@ -507,14 +507,14 @@ internal sealed partial class DocumentChecks
     /// </summary>
     private void CheckDiscriminator(SpecObject schema, Location pointer)
     {
-        if (JsonRead.Object(schema, "discriminator") is not { } discriminator)
+        if (LenientRead.Object(schema, "discriminator") is not { } discriminator)
         {
             return;
         }
 
         var discriminatorPointer = pointer.Add("discriminator");
         CheckFields(discriminator, discriminatorPointer, DiscriminatorFields);
-        if (JsonRead.String(discriminator, "propertyName") is not { Length: > 0 } property)
+        if (LenientRead.String(discriminator, "propertyName") is not { Length: > 0 } property)
         {
             Rule(discriminatorPointer, "The discriminator has no 'propertyName'.");
             return;
@@ -558,7 +558,7 @@ internal sealed partial class DocumentChecks
     /// <summary>The fields of an object field that holds plain facts (contact, license, external docs).</summary>
     private void CheckObject(SpecObject owner, string key, Location ownerPointer, Fields fields)
     {
-        if (JsonRead.Object(owner, key) is { } value)
+        if (LenientRead.Object(owner, key) is { } value)
         {
             CheckFields(value, ownerPointer.Add(key), fields);
         }
@@ -567,7 +567,7 @@ internal sealed partial class DocumentChecks
     /// <summary>Each object of a list field (tags, parameters, security requirements); an item that is not an object is reported.</summary>
     private void CheckEach(SpecObject owner, string key, Location ownerPointer, string what, Action<SpecObject, Location> check)
     {
-        if (JsonRead.Array(owner, key) is not { } items)
+        if (LenientRead.Array(owner, key) is not { } items)
         {
             return;
         }
@@ -607,9 +607,9 @@ internal sealed partial class DocumentChecks
 
     private static bool Fits(SpecNode value, Kind kind) => kind switch
     {
-        Kind.Text => JsonRead.Scalar(value) is not null,
-        Kind.Boolean => JsonRead.Kind(value) is JsonValueKind.True or JsonValueKind.False,
-        Kind.Number => JsonRead.Kind(value) == JsonValueKind.Number,
+        Kind.Text => LenientRead.Scalar(value) is not null,
+        Kind.Boolean => LenientRead.Kind(value) is JsonValueKind.True or JsonValueKind.False,
+        Kind.Number => LenientRead.Kind(value) == JsonValueKind.Number,
         Kind.Object => value is SpecObject,
         Kind.List => value is SpecArray,
         _ => true,
@@ -632,7 +632,7 @@ internal sealed partial class DocumentChecks
             return false;
         }
 
-        if (JsonRead.Kind(reference) != JsonValueKind.String)
+        if (LenientRead.Kind(reference) != JsonValueKind.String)
         {
             Invalid(pointer.Add("$ref"), "'$ref' must be a string.");
             return true;
@@ -650,7 +650,7 @@ internal sealed partial class DocumentChecks
 
     private void Require(SpecObject node, string key, Location pointer, string message)
     {
-        if (JsonRead.Text(node, key) is null)
+        if (LenientRead.Text(node, key) is null)
         {
             Rule(pointer, message);
         }
@@ -668,7 +668,7 @@ internal sealed partial class DocumentChecks
         return null;
     }
 
-    private static string Describe(SpecNode? node) => JsonRead.Kind(node) switch
+    private static string Describe(SpecNode? node) => LenientRead.Kind(node) switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",

@@ -26,11 +26,11 @@ internal sealed partial class ModelBuilder
     private List<TagClientSpec> ClaimClientNames()
     {
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var tag in (JsonRead.Array(_document.Root, "tags") ?? SpecArray.Empty).OfType<SpecObject>())
+        foreach (var tag in (LenientRead.Array(_document.Root, "tags") ?? SpecArray.Empty).OfType<SpecObject>())
         {
-            if (JsonRead.Text(tag, "name") is { Length: > 0 } name && !descriptions.ContainsKey(name))
+            if (LenientRead.Text(tag, "name") is { Length: > 0 } name && !descriptions.ContainsKey(name))
             {
-                descriptions.Add(name, JsonRead.Text(tag, "description"));
+                descriptions.Add(name, LenientRead.Text(tag, "description"));
             }
         }
 
@@ -56,9 +56,9 @@ internal sealed partial class ModelBuilder
     /// <summary>The first tag an operation names; "default" when it names none.</summary>
     private static string TagOf(SpecObject operation)
     {
-        foreach (var tag in JsonRead.Array(operation, "tags") ?? SpecArray.Empty)
+        foreach (var tag in LenientRead.Array(operation, "tags") ?? SpecArray.Empty)
         {
-            if (JsonRead.Scalar(tag) is { Length: > 0 } name)
+            if (LenientRead.Scalar(tag) is { Length: > 0 } name)
             {
                 return name;
             }
@@ -70,7 +70,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Every operation, paths in ordinal order and methods in <see cref="MethodOrder"/>, with its path item.</summary>
     private IEnumerable<(string Path, SpecObject PathItem, string Method, SpecObject Operation)> Operations()
     {
-        if (JsonRead.Object(_document.Root, "paths") is not { } paths)
+        if (LenientRead.Object(_document.Root, "paths") is not { } paths)
         {
             yield break;
         }
@@ -85,7 +85,7 @@ internal sealed partial class ModelBuilder
 
             foreach (var method in MethodOrder)
             {
-                if (JsonRead.Object(pathItem, method.ToLowerInvariant()) is { } operation)
+                if (LenientRead.Object(pathItem, method.ToLowerInvariant()) is { } operation)
                 {
                     yield return (pair.Key, pathItem, method, operation);
                 }
@@ -109,10 +109,10 @@ internal sealed partial class ModelBuilder
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
         var tag = TagOf(operation);
-        var writtenId = JsonRead.Text(operation, "operationId");
+        var writtenId = LenientRead.Text(operation, "operationId");
         var name = _operationNames.Claim(OperationNames.From(writtenId, method, path, tag));
         var operationId = string.IsNullOrWhiteSpace(writtenId) ? name : writtenId!;
-        var description = JsonRead.Text(operation, "description");
+        var description = LenientRead.Text(operation, "description");
 
         return new OperationSpec(
             OperationId: operationId,
@@ -120,14 +120,14 @@ internal sealed partial class ModelBuilder
             Method: method,
             Path: path,
             Tag: tag,
-            Summary: JsonRead.Text(operation, "summary"),
+            Summary: LenientRead.Text(operation, "summary"),
             Description: description,
             Parameters: BuildParameters(name, pathPointer, pathItem, pointer, operation),
-            Body: BuildBody(name, pointer, JsonRead.Object(operation, "requestBody")),
+            Body: BuildBody(name, pointer, LenientRead.Object(operation, "requestBody")),
             Responses: BuildResponses(name, pointer, operation),
             Permissions: BuildPermissions(operationId, pointer, operation, description),
             SecuritySchemes: BuildSecurity(operation),
-            IsDeprecated: JsonRead.Flag(operation, "deprecated"),
+            IsDeprecated: LenientRead.Flag(operation, "deprecated"),
             Pointer: pointer);
     }
 
@@ -135,8 +135,8 @@ internal sealed partial class ModelBuilder
     {
         // Operation parameters override path-level ones of the same name and location.
         var declared = new List<Parameter>();
-        AddParameters(declared, JsonRead.Array(pathItem, "parameters"), JsonPointer.Append(pathPointer, "parameters"));
-        AddParameters(declared, JsonRead.Array(operation, "parameters"), JsonPointer.Append(pointer, "parameters"));
+        AddParameters(declared, LenientRead.Array(pathItem, "parameters"), JsonPointer.Append(pathPointer, "parameters"));
+        AddParameters(declared, LenientRead.Array(operation, "parameters"), JsonPointer.Append(pointer, "parameters"));
 
         // Reserved: the names the generated endpoint, handler and client method use for their own locals and parameters.
         var identifiers = new NameScope(
@@ -148,7 +148,7 @@ internal sealed partial class ModelBuilder
             var name = parameter.Name;
             var location = parameter.Location;
             var schemaPointer = JsonPointer.Append(parameter.Pointer, "schema");
-            var schema = JsonRead.Object(parameter.Node, "schema") is { } written ? _document.Schema(written) : null;
+            var schema = LenientRead.Object(parameter.Node, "schema") is { } written ? _document.Schema(written) : null;
             // Shape questions look through wrappers (allOf: [$ref], oneOf of one schema) to the schema they stand for.
             var shape = schema is null ? null : Unwrap(schema);
             var isArray = shape is not null && TypeOf(shape) == SchemaTypes.Array;
@@ -166,7 +166,7 @@ internal sealed partial class ModelBuilder
                 ? values.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
                 : EquatableArray<string>.Empty;
             var valueType = kind is null ? TypeRef.String : type.NonNullable;
-            var isRequired = JsonRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
+            var isRequired = LenientRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
             result.Add(new ParameterSpec(
                 Name: name,
                 Identifier: identifiers.Claim(Identifiers.EscapeKeyword(CamelCase(Identifiers.ToPascalCase(name)))),
@@ -178,7 +178,7 @@ internal sealed partial class ModelBuilder
                 DefaultValue: isRequired || isArray || schema is null ? null : DefaultValue(schema.Default ?? shape!.Default, kind ?? ValueKind.String),
                 MinLength: valueSchema is null ? null : valueSchema.MinLength ?? valueShape!.MinLength,
                 AllowedValues: allowed,
-                Summary: JsonRead.Text(parameter.Node, "description"),
+                Summary: LenientRead.Text(parameter.Node, "description"),
                 ArraySeparator: isArray ? ArraySeparator(parameter.Node, location) : null));
         }
 
@@ -192,12 +192,12 @@ internal sealed partial class ModelBuilder
     private static string? ArraySeparator(SpecObject parameter, Model.ParameterLocation location)
     {
         var isForm = location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie;
-        var style = JsonRead.String(parameter, "style") ?? (isForm ? "form" : "simple");
+        var style = LenientRead.String(parameter, "style") ?? (isForm ? "form" : "simple");
         return style switch
         {
             "spaceDelimited" => " ",
             "pipeDelimited" => "|",
-            "form" when isForm => JsonRead.Boolean(parameter, "explode") ?? true ? null : ",",
+            "form" when isForm => LenientRead.Boolean(parameter, "explode") ?? true ? null : ",",
             _ => ",",
         };
     }
@@ -227,7 +227,7 @@ internal sealed partial class ModelBuilder
             }
 
             // The query string as a whole (OpenAPI 3.2's 'querystring') is not a parameter a handler takes.
-            if (JsonRead.Text(parameter, "name") is not { Length: > 0 } name || ToLocation(JsonRead.String(parameter, "in")) is not { } location)
+            if (LenientRead.Text(parameter, "name") is not { Length: > 0 } name || ToLocation(LenientRead.String(parameter, "in")) is not { } location)
             {
                 continue;
             }
@@ -299,7 +299,7 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        if (JsonRead.Object(body, "content") is not { Count: > 0 } content)
+        if (LenientRead.Object(body, "content") is not { Count: > 0 } content)
         {
             return null;
         }
@@ -318,12 +318,12 @@ internal sealed partial class ModelBuilder
         var kind = json is not null ? BodyKind.Json
             : contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart
             : BodyKind.Form;
-        return new RequestBodySpec(type.NonNullable, contentType == "*/*" ? "application/json" : contentType, kind, JsonRead.Flag(body, "required"));
+        return new RequestBodySpec(type.NonNullable, contentType == "*/*" ? "application/json" : contentType, kind, LenientRead.Flag(body, "required"));
     }
 
     /// <summary>The schema of one media type of a <c>content</c> map; null when it has none.</summary>
     private SchemaNode? SchemaOf(SpecObject content, string contentType) =>
-        JsonRead.Object(content, contentType) is { } mediaType && JsonRead.Object(mediaType, "schema") is { } schema ? _document.Schema(schema) : null;
+        LenientRead.Object(content, contentType) is { } mediaType && LenientRead.Object(mediaType, "schema") is { } schema ? _document.Schema(schema) : null;
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
@@ -332,7 +332,7 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<ResponseSpec> BuildResponses(string operationName, string pointer, SpecObject operation)
     {
-        if (JsonRead.Object(operation, "responses") is not { } responses)
+        if (LenientRead.Object(operation, "responses") is not { } responses)
         {
             return EquatableArray<ResponseSpec>.Empty;
         }
@@ -354,7 +354,7 @@ internal sealed partial class ModelBuilder
 
             // HTTP gives 204, 205 and 304 no body, whatever the document declares for them (four operations of the
             // published spec declare JSON for a 204): typed, every real answer would fail to read.
-            var content = HasNoBody(status) ? null : JsonRead.Object(response, "content");
+            var content = HasNoBody(status) ? null : LenientRead.Object(response, "content");
             var contentType = content?.Select(c => c.Key).FirstOrDefault(IsJson);
             TypeRef? type = null;
             PageLinkStyle? linkStyle = null;
@@ -369,7 +369,7 @@ internal sealed partial class ModelBuilder
                 }
             }
 
-            result.Add(new ResponseSpec(status, type, contentType, JsonRead.Text(response, "description"), linkStyle));
+            result.Add(new ResponseSpec(status, type, contentType, LenientRead.Text(response, "description"), linkStyle));
         }
 
         return result.ToEquatableArray();
@@ -402,7 +402,7 @@ internal sealed partial class ModelBuilder
     /// <summary>The schemes an operation's security requirements name (its own, or else the document's).</summary>
     private EquatableArray<string> BuildSecurity(SpecObject operation)
     {
-        var requirements = JsonRead.Array(operation, "security") ?? JsonRead.Array(_document.Root, "security");
+        var requirements = LenientRead.Array(operation, "security") ?? LenientRead.Array(_document.Root, "security");
         if (requirements is null)
         {
             return EquatableArray<string>.Empty;
@@ -419,7 +419,7 @@ internal sealed partial class ModelBuilder
 
     private EquatableArray<SecuritySchemeSpec> BuildSecuritySchemes()
     {
-        if (_document.Components is not { } components || JsonRead.Object(components, "securitySchemes") is not { } schemes)
+        if (_document.Components is not { } components || LenientRead.Object(components, "securitySchemes") is not { } schemes)
         {
             return EquatableArray<SecuritySchemeSpec>.Empty;
         }
@@ -434,12 +434,12 @@ internal sealed partial class ModelBuilder
 
             result.Add(new SecuritySchemeSpec(
                 pair.Key,
-                JsonRead.String(scheme, "type") is { } type && type is "apiKey" or "http" or "oauth2" or "openIdConnect" ? type : "unknown",
-                JsonRead.String(scheme, "in") is { } location && location is "header" or "query" or "cookie" ? location : null,
-                JsonRead.Text(scheme, "name"),
-                JsonRead.Text(scheme, "scheme"),
-                JsonRead.Text(scheme, "description"),
-                JsonRead.Text(scheme, "description") is { } description ? TextPatterns.SchemeWord(description) : null));
+                LenientRead.String(scheme, "type") is { } type && type is "apiKey" or "http" or "oauth2" or "openIdConnect" ? type : "unknown",
+                LenientRead.String(scheme, "in") is { } location && location is "header" or "query" or "cookie" ? location : null,
+                LenientRead.Text(scheme, "name"),
+                LenientRead.Text(scheme, "scheme"),
+                LenientRead.Text(scheme, "description"),
+                LenientRead.Text(scheme, "description") is { } description ? TextPatterns.SchemeWord(description) : null));
         }
 
         return result.ToEquatableArray();

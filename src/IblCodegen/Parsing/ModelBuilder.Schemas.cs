@@ -478,7 +478,7 @@ internal sealed partial class ModelBuilder
     /// <summary>The schema a reference points to, for questions about its shape.</summary>
     private static SchemaNode Resolve(SchemaNode schema) => schema is { IsReference: true, Target: { } target } ? target : schema;
 
-    private static bool IsJsonNull(SpecNode? value) => JsonRead.Kind(value) == JsonValueKind.Null;
+    private static bool IsJsonNull(SpecNode? value) => LenientRead.Kind(value) == JsonValueKind.Null;
 
     private static bool IsStringEnum(SchemaNode schema)
     {

@@ -74,7 +74,7 @@ internal sealed partial class ModelBuilder
 
     private void BuildComponents()
     {
-        var schemas = _document.Components is { } components ? JsonRead.Object(components, "schemas") : null;
+        var schemas = _document.Components is { } components ? LenientRead.Object(components, "schemas") : null;
         if (schemas is null)
         {
             return;

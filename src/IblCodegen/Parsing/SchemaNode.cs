@@ -188,7 +188,7 @@ internal sealed class SchemaNode
     public string? Format => String("format");
 
     public string? Description =>
-        IsReference && JsonRead.Text(_node, "description") is { Length: > 0 } own ? own : Text("description");
+        IsReference && LenientRead.Text(_node, "description") is { Length: > 0 } own ? own : Text("description");
 
     public bool ReadOnly => Flag("readOnly");
 
@@ -196,7 +196,7 @@ internal sealed class SchemaNode
 
     public bool Deprecated => Flag("deprecated");
 
-    public int? MinLength => Definition is { } definition ? JsonRead.Int(definition._node, "minLength") : null;
+    public int? MinLength => Definition is { } definition ? LenientRead.Int(definition._node, "minLength") : null;
 
     public SpecNode? Default => Definition?._node["default"];
 
@@ -286,7 +286,7 @@ internal sealed class SchemaNode
 
     /// <summary>The discriminator's property name, when there is a usable one.</summary>
     public string? DiscriminatorProperty =>
-        Definition?._node["discriminator"] is SpecObject discriminator && JsonRead.String(discriminator, "propertyName") is { Length: > 0 } name ? name : null;
+        Definition?._node["discriminator"] is SpecObject discriminator && LenientRead.String(discriminator, "propertyName") is { Length: > 0 } name ? name : null;
 
     /// <summary><c>discriminator.mapping</c>: each value with the component it selects, in written order.</summary>
     public IEnumerable<KeyValuePair<string, string>> DiscriminatorMapping()
@@ -307,7 +307,7 @@ internal sealed class SchemaNode
     }
 
     /// <summary><c>nullable: true</c> (OpenAPI 3.0) or <c>x-nullable: true</c> (Swagger 2.0) written on this very schema.</summary>
-    public bool IsMarkedNullable => JsonRead.Flag(_node, "nullable") || JsonRead.Flag(_node, "x-nullable");
+    public bool IsMarkedNullable => LenientRead.Flag(_node, "nullable") || LenientRead.Flag(_node, "x-nullable");
 
     private static SchemaTypes? ReadType(SpecObject node)
     {
@@ -318,7 +318,7 @@ internal sealed class SchemaNode
             _ => null,
         };
 
-        if (types is { } declared && JsonRead.Flag(node, "nullable"))
+        if (types is { } declared && LenientRead.Flag(node, "nullable"))
         {
             return declared | SchemaTypes.Null;
         }
@@ -372,9 +372,9 @@ internal sealed class SchemaNode
         return list;
     }
 
-    private string? String(string keyword) => Definition is { } definition ? JsonRead.String(definition._node, keyword) : null;
+    private string? String(string keyword) => Definition is { } definition ? LenientRead.String(definition._node, keyword) : null;
 
-    private string? Text(string keyword) => Definition is { } definition ? JsonRead.Text(definition._node, keyword) : null;
+    private string? Text(string keyword) => Definition is { } definition ? LenientRead.Text(definition._node, keyword) : null;
 
-    private bool Flag(string keyword) => Definition is { } definition && JsonRead.Flag(definition._node, keyword);
+    private bool Flag(string keyword) => Definition is { } definition && LenientRead.Flag(definition._node, keyword);
 }

@@ -16,8 +16,8 @@ internal sealed class SpecDocument
     public SpecDocument(SpecObject root)
     {
         Root = root;
-        Components = JsonRead.Object(root, "components");
-        _componentSchemas = Components is null ? null : JsonRead.Object(Components, "schemas");
+        Components = LenientRead.Object(root, "components");
+        _componentSchemas = Components is null ? null : LenientRead.Object(Components, "schemas");
         EmptySchema = new SchemaNode(this, new SpecObject([], []));
     }
 
@@ -32,7 +32,7 @@ internal sealed class SpecDocument
     public SchemaNode Schema(SpecObject node)
     {
         // Kept on the node: a lookup by identity for each schema reached cost a cold build some 30 ms.
-        return node.SchemaView ??= new SchemaNode(this, node);
+        return node.SchemaView(this);
     }
 
     /// <summary>A component schema by name; a component written as null allows anything.</summary>
@@ -56,7 +56,7 @@ internal sealed class SpecDocument
     {
         target = null;
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        while (JsonRead.String(node, "$ref") is { } reference)
+        while (LenientRead.String(node, "$ref") is { } reference)
         {
             target = reference;
             if (!visited.Add(reference) || Find(reference) is not SpecObject next)

@@ -64,7 +64,7 @@ internal static class SpecParser
             document = upgraded;
         }
 
-        var version = JsonRead.Text(document, "openapi") ?? string.Empty;
+        var version = LenientRead.Text(document, "openapi") ?? string.Empty;
         if (!IsSupported(version))
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -82,7 +82,7 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var identity = CreateIdentity(file, document);
-        var specVersion = (JsonRead.Object(document, "info") is { } info ? JsonRead.Text(info, "version") : null) ?? string.Empty;
+        var specVersion = (LenientRead.Object(document, "info") is { } info ? LenientRead.Text(info, "version") : null) ?? string.Empty;
         var (model, modelDiagnostics) = ModelBuilder.Build(spec, locator, identity, specVersion, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
         return model;
@@ -125,11 +125,11 @@ internal static class SpecParser
         {
             if (IsJsonFile(file.Path))
             {
-                root = SpecJson.Read(file.Text, YamlToJson.MaxDepth);
+                root = SpecTreeJson.Read(file.Text, YamlTreeReader.MaxDepth);
                 return true;
             }
 
-            root = YamlToJson.Convert(file.Text, cancellationToken, out var offsetsText);
+            root = YamlTreeReader.Read(file.Text, cancellationToken, out var offsetsText);
             if (offsetsText is not null)
             {
                 locator.UseTree(root, offsetsText);
@@ -154,8 +154,8 @@ internal static class SpecParser
     private static SpecIdentity CreateIdentity(SpecFile file, SpecObject document)
     {
         var stem = Path.GetFileNameWithoutExtension(file.Path);
-        var info = JsonRead.Object(document, "info");
-        var title = (info is null ? null : JsonRead.Text(info, "title")) ?? stem;
+        var info = LenientRead.Object(document, "info");
+        var title = (info is null ? null : LenientRead.Text(info, "title")) ?? stem;
         var ns = string.IsNullOrWhiteSpace(file.NamespaceOverride)
             ? Identifiers.ToNamespace(title)
             : Identifiers.ToNamespace(file.NamespaceOverride!.Trim());

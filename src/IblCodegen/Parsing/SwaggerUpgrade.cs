@@ -36,6 +36,6 @@ internal static class SwaggerUpgrade
         using var text = new StringWriter();
         document.SerializeAsV3(new OpenApiJsonWriter(text));
         // Written out as 3.0 the document nests deeper than the 2.0 it came from (content, then schema).
-        return SpecJson.Read(text.ToString(), YamlToJson.MaxDepth * 2) as SpecObject;
+        return SpecTreeJson.Read(text.ToString(), YamlTreeReader.MaxDepth * 2) as SpecObject;
     }
 }

@@ -8,7 +8,7 @@ internal static class SpecTransforms
 {
     /// <summary>A YAML or JSON spec as a JSON tree.</summary>
     public static JsonNode ToJson(string specText) =>
-        JsonNode.Parse(YamlToJson.Convert(specText, CancellationToken.None)!.ToJsonString())!;
+        JsonNode.Parse(YamlTreeReader.Read(specText, CancellationToken.None)!.ToJsonString())!;
 
     /// <summary>
     /// Replaces every <c>{ $ref: '#/components/schemas/…' }</c> that stands for a schema of its own (a property, items, a

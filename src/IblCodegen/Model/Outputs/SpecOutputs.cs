@@ -74,21 +74,22 @@ internal sealed record RootClientOutput(SpecIdentity Identity, EquatableArray<Ta
                 : null);
 }
 
-/// <summary>One tag client: its operations, the classes its form bodies and page envelopes need, their JSON properties.</summary>
-/// <param name="Objects">
-/// The classes the client takes apart (form bodies, with their bases) or looks through (page subclasses), without
-/// descriptions: those belong to the model files.
-/// </param>
+/// <summary>One tag client: its operations, what each returns and how it pages, the form-body classes, their JSON properties.</summary>
+/// <param name="Objects">The classes the client takes apart into form fields (with their bases), without descriptions: those belong to the model files.</param>
 internal sealed record TagClientOutput(
     SpecIdentity Identity,
     TagClientSpec Client,
-    EquatableArray<OperationSpec> Operations,
+    EquatableArray<ClientOperation> Operations,
     EquatableArray<ObjectTypeSpec> Objects,
     EquatableArray<JsonTypeKey> JsonProperties)
 {
     public static TagClientOutput From(SpecModel model, TagClientSpec client, JsonTypeGraph graph, Dictionary<string, ObjectTypeSpec> objects)
     {
-        var operations = model.Operations.Where(o => o.Tag == client.Tag).ToEquatableArray();
+        var operations = model.Operations.Where(o => o.Tag == client.Tag).ToList();
+
+        // The page walkers' names must not take a call's name (nor one another's).
+        var methodNames = new NameScope(operations.Select(o => o.ClientMethodName).ToArray());
+        var clientOperations = operations.Select(operation => ClientOperation.From(operation, objects, methodNames)).ToEquatableArray();
         var needed = new Dictionary<string, ObjectTypeSpec>(StringComparer.Ordinal);
         var types = new List<TypeRef>();
         foreach (var operation in operations)
@@ -106,18 +107,11 @@ internal sealed record TagClientOutput(
                 }
             }
 
-            foreach (var response in operation.Responses.Where(r => r.IsSuccess && r.Type is not null))
-            {
-                types.Add(response.Type!);
-                if (response.Type!.Kind == TypeRefKind.Declared && objects.TryGetValue(response.Type.Name, out var envelope) && envelope.BaseType is { Kind: TypeRefKind.Page })
-                {
-                    needed[response.Type.Name] = envelope;
-                }
-            }
+            types.AddRange(operation.Responses.Where(r => r.IsSuccess && r.Type is not null).Select(r => r.Type!));
         }
 
         var stripped = needed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => WithoutDescriptions(p.Value)).ToEquatableArray();
-        return new TagClientOutput(model.Identity, client, operations, stripped, graph.KeysFor(types));
+        return new TagClientOutput(model.Identity, client, clientOperations, stripped, graph.KeysFor(types));
     }
 
     /// <summary>A class and its bases, each with its qualified name.</summary>
@@ -137,6 +131,73 @@ internal sealed record TagClientOutput(
             Properties = type.Properties.Select(p => p with { Summary = null, DefaultValue = null }).ToEquatableArray(),
         };
 }
+
+/// <summary>An operation as its tag client calls it.</summary>
+/// <param name="ResultType">The body a call returns (the first documented success body), or null when none is documented.</param>
+/// <param name="ResultMayBeEmpty">Another success comes without a body: the call then returns null.</param>
+/// <param name="Paging">How to walk the operation's pages, for a paged list; null otherwise.</param>
+internal sealed record ClientOperation(OperationSpec Operation, TypeRef? ResultType, bool ResultMayBeEmpty, ClientPaging? Paging)
+{
+    public static ClientOperation From(OperationSpec operation, Dictionary<string, ObjectTypeSpec> objects, NameScope methodNames)
+    {
+        var successes = operation.Responses.Where(r => r.IsSuccess).ToList();
+        var typed = successes.FirstOrDefault(r => r.Type is not null);
+        var result = typed is null ? null : JsonTypeGraph.Normalize(typed.Type!);
+        var mayBeEmpty = typed is not null && successes.Any(r => r.Type is null);
+        var paging = result is null || mayBeEmpty || typed!.PageLinkStyle is not { } style ? null : PagingOf(operation, result, style, objects, methodNames);
+        return new ClientOperation(operation, result, mayBeEmpty, paging);
+    }
+
+    /// <summary>
+    /// A list paged by links walks them; one paged by page number walks its optional <c>page</c> parameter (without
+    /// one it cannot be walked). The envelope is the page type itself or a class extending it.
+    /// </summary>
+    private static ClientPaging? PagingOf(OperationSpec operation, TypeRef pageType, PageLinkStyle style, Dictionary<string, ObjectTypeSpec> objects, NameScope methodNames)
+    {
+        var envelope = pageType;
+        if (envelope.Kind != TypeRefKind.Page && objects.TryGetValue(envelope.Name, out var subclass) && subclass.BaseType is { } baseType)
+        {
+            envelope = baseType;
+        }
+
+        if (envelope.Kind != TypeRefKind.Page)
+        {
+            return null;
+        }
+
+        ParameterSpec? page = null;
+        if (style == PageLinkStyle.NextPagePreviousPageNumbers)
+        {
+            page = operation.Parameters.FirstOrDefault(p =>
+                p.Location == ParameterLocation.Query && p.Name == "page" && !p.IsArray && !p.IsRequired && p.Kind == ValueKind.Int32);
+            if (page is null)
+            {
+                return null;
+            }
+        }
+
+        return new ClientPaging(pageType, envelope.Element!, page, methodNames.Claim(EnumerateName(operation)));
+    }
+
+    /// <summary><c>EnumerateSuggestionsCourseManageGroupAsync</c> for <c>GetSuggestionsCourseManageGroup</c>: the verb gives way to "Enumerate".</summary>
+    private static string EnumerateName(OperationSpec operation)
+    {
+        var name = operation.Name;
+        foreach (var verb in new[] { "Get", "List" })
+        {
+            if (name.Length > verb.Length && name.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(name[verb.Length]))
+            {
+                name = name.Substring(verb.Length);
+                break;
+            }
+        }
+
+        return "Enumerate" + name + "Async";
+    }
+}
+
+/// <summary>How a client walks a paged list: the page type, its items, the page-number parameter (for lists linked by number), the walker's name.</summary>
+internal sealed record ClientPaging(TypeRef PageType, TypeRef ItemType, ParameterSpec? PageParameter, string MethodName);
 
 /// <summary>What the handler classes of a spec are generated from: its operations and their bodies' JSON properties.</summary>
 /// <param name="Version">Named by the diagnostic about a handler the spec no longer has.</param>

@@ -10,7 +10,8 @@ namespace IblCodegen.Parsing.Tree;
 /// The generator used System.Text.Json's <c>JsonNode</c> for this. A tree of its own is smaller (no parent links,
 /// no per-object dictionary, arrays sized once) and carries what the generator needs: where each node starts in
 /// the text, for diagnostics, and the schema view of an object, which would otherwise be looked up by identity.
-/// The tree is read once and not changed afterwards.
+/// The tree's content is read once and not changed afterwards: the reader notes each node's offset as it builds it,
+/// and an object's schema view is a memo made on first use, not content.
 /// </remarks>
 internal abstract class SpecNode
 {
@@ -27,52 +28,8 @@ internal abstract class SpecNode
     public abstract JsonValueKind GetValueKind();
 
     /// <summary>The node as compact JSON, escaped as System.Text.Json writes it.</summary>
-    public string ToJsonString() => SpecJson.Write(this);
+    public string ToJsonString() => SpecTreeJson.Write(this);
 
     /// <summary>A copy of the node and everything under it; the copies have no offsets.</summary>
     public abstract SpecNode DeepClone();
-
-    /// <summary>Same structure, keys in the same order, same scalar kinds and text.</summary>
-    public static bool DeepEquals(SpecNode? left, SpecNode? right)
-    {
-        switch (left)
-        {
-            case null:
-                return right is null;
-            case SpecValue value:
-                return right is SpecValue other && value.GetValueKind() == other.GetValueKind() && value.Text == other.Text;
-            case SpecArray array:
-                if (right is not SpecArray otherArray || array.Count != otherArray.Count)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (!DeepEquals(array[i], otherArray[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case SpecObject obj:
-                if (right is not SpecObject otherObject || obj.Count != otherObject.Count)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < obj.Count; i++)
-                {
-                    if (obj.KeyAt(i) != otherObject.KeyAt(i) || !DeepEquals(obj.ValueAt(i), otherObject.ValueAt(i)))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
-    }
 }

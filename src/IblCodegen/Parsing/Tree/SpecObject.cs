@@ -33,11 +33,13 @@ internal sealed class SpecObject : SpecNode, IEnumerable<KeyValuePair<string, Sp
     /// <summary>The value of <paramref name="key"/>; null when it is absent or JSON null.</summary>
     public SpecNode? this[string key] => IndexOf(key) is var index and >= 0 ? _values[index] : null;
 
+    private SchemaNode? _schemaView;
+
     /// <summary>
-    /// The generator's view of this object as a schema, kept here so that each schema object has one view without
-    /// a lookup by identity. Set by <see cref="SpecDocument.Schema"/> only.
+    /// The generator's view of this object as a schema, made on first use and kept here, so that each schema object
+    /// has one view without a lookup by identity. A memo, not content: the object itself does not change.
     /// </summary>
-    internal SchemaNode? SchemaView { get; set; }
+    internal SchemaNode SchemaView(SpecDocument document) => _schemaView ??= new SchemaNode(document, this);
 
     public string KeyAt(int index) => _keys[index];
 

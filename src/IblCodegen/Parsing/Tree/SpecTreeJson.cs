@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace IblCodegen.Parsing.Tree;
 
 /// <summary>JSON text to a <see cref="SpecNode"/> tree and back, through System.Text.Json's reader and writer.</summary>
-internal static class SpecJson
+internal static class SpecTreeJson
 {
     /// <summary>Reads one JSON value (comments skipped); null for JSON null.</summary>
     /// <exception cref="JsonException">The text is not JSON, nests deeper than <paramref name="maxDepth"/>, or repeats a key in an object.</exception>

@@ -5,10 +5,10 @@ using IblCodegen.Parsing.Tree;
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Reads the spec's JSON tree leniently: a value of the wrong kind reads as absent, so the model never trips over
+/// Reads fields of the spec tree leniently: a value of the wrong kind reads as absent, so the model never trips over
 /// it. <see cref="DocumentChecks"/> is where such values are reported.
 /// </summary>
-internal static class JsonRead
+internal static class LenientRead
 {
     /// <summary>A string value.</summary>
     public static string? String(SpecObject node, string key) =>

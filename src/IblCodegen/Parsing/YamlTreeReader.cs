@@ -10,7 +10,7 @@ using YamlDotNet.Core.Events;
 namespace IblCodegen.Parsing;
 
 /// <summary>
-/// Turns a YAML document into the generator's tree of <see cref="SpecNode"/>s.
+/// Reads a YAML document into the generator's tree of <see cref="SpecNode"/>s (the tree a JSON document is read into too).
 /// </summary>
 /// <remarks>
 /// The block YAML that spec tools write is read by <see cref="BlockYamlReader"/>, which is several times faster on a
@@ -19,7 +19,7 @@ namespace IblCodegen.Parsing;
 /// Plain scalars are typed by the YAML 1.2 core schema (null, booleans, integers, floats); quoted scalars stay strings.
 /// Depth and alias expansion are bounded so a hostile file cannot exhaust the compiler's stack or memory.
 /// </remarks>
-internal sealed class YamlToJson
+internal sealed class YamlTreeReader
 {
     /// <summary>Deeper than any real OpenAPI document; deep enough that the compiler's stack is never at risk.</summary>
     public const int MaxDepth = 128;
@@ -33,21 +33,21 @@ internal sealed class YamlToJson
     private readonly SpecTreeBuilder _tree = new();
     private int _nodeCount;
 
-    private YamlToJson(IParser parser, CancellationToken cancellationToken)
+    private YamlTreeReader(IParser parser, CancellationToken cancellationToken)
     {
         _parser = parser;
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Converts the first document of <paramref name="yaml"/>; null when the text holds no document.</summary>
+    /// <summary>Reads the first document of <paramref name="yaml"/>; null when the text holds no document.</summary>
     /// <exception cref="YamlException">The text is not valid YAML, or exceeds the depth or size bounds.</exception>
-    public static SpecNode? Convert(string yaml, CancellationToken cancellationToken) => Convert(yaml, cancellationToken, out _);
+    public static SpecNode? Read(string yaml, CancellationToken cancellationToken) => Read(yaml, cancellationToken, out _);
 
     /// <summary>
-    /// Converts the first document; <paramref name="offsetsText"/> is the text the node offsets refer to when the
+    /// Reads the first document; <paramref name="offsetsText"/> is the text the node offsets refer to when the
     /// fast <see cref="BlockYamlReader"/> read it, and null when YamlDotNet did (its path notes no offsets).
     /// </summary>
-    public static SpecNode? Convert(string yaml, CancellationToken cancellationToken, out string? offsetsText)
+    public static SpecNode? Read(string yaml, CancellationToken cancellationToken, out string? offsetsText)
     {
         if (BlockYamlReader.TryRead(yaml, cancellationToken, out var root, out var textRead))
         {
@@ -56,11 +56,11 @@ internal sealed class YamlToJson
         }
 
         offsetsText = null;
-        return ConvertWithYamlDotNet(yaml, cancellationToken);
+        return ReadWithYamlDotNet(yaml, cancellationToken);
     }
 
     /// <summary>The general path: any YAML YamlDotNet reads, and the error positions for what it cannot.</summary>
-    internal static SpecNode? ConvertWithYamlDotNet(string yaml, CancellationToken cancellationToken)
+    internal static SpecNode? ReadWithYamlDotNet(string yaml, CancellationToken cancellationToken)
     {
         var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
@@ -72,7 +72,7 @@ internal sealed class YamlToJson
             }
 
             parser.Consume<DocumentStart>();
-            var root = new YamlToJson(parser, cancellationToken).ReadNode(depth: 0);
+            var root = new YamlTreeReader(parser, cancellationToken).ReadNode(depth: 0);
             parser.Consume<DocumentEnd>();
             return root;
         }
