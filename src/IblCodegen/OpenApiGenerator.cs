@@ -31,6 +31,13 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The item metadata (or project property, for every spec) that sets the namespace of the generated code.</summary>
     public const string NamespaceMetadata = "IblCodegenNamespace";
 
+    /// <summary>The item metadata selecting operations by tag, operationId or path prefix (<c>;</c>-separated lists).</summary>
+    public const string TagsMetadata = "IblCodegenTags";
+
+    public const string OperationsMetadata = "IblCodegenOperations";
+
+    public const string PathPrefixesMetadata = "IblCodegenPathPrefixes";
+
     /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
     public const string EmitServerProperty = "IblCodegenEmitServer";
 
@@ -228,9 +235,16 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             ns = options.GlobalOptions.TryGetValue("build_property." + NamespaceMetadata, out var global) ? global : null;
         }
 
+        var selection = new SpecSelection(
+            SpecSelection.Entries(Metadata(fileOptions, TagsMetadata)),
+            SpecSelection.Entries(Metadata(fileOptions, OperationsMetadata)),
+            SpecSelection.Entries(Metadata(fileOptions, PathPrefixesMetadata)));
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns);
+        return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns, selection.IsAll ? SpecSelection.All : selection);
     }
+
+    private static string? Metadata(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) ? value : null;
 
     private static void EmitRootClient(SourceProductionContext context, RootClientOutput client, ProjectSettings settings)
     {

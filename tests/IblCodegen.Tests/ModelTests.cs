@@ -10,7 +10,7 @@ namespace IblCodegen.Tests;
 public sealed class ModelTests
 {
     private static SpecResult Parse() =>
-        SpecParser.Parse(new SpecFile(RepoPaths.ProjectSpec, File.ReadAllText(RepoPaths.ProjectSpec), null), CancellationToken.None);
+        SpecParser.Parse(new SpecFile(RepoPaths.ProjectSpec, File.ReadAllText(RepoPaths.ProjectSpec), null, SpecSelection.All), CancellationToken.None);
 
     [Fact]
     public void Parsing_the_same_text_twice_gives_equal_models()

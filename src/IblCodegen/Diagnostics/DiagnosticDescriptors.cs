@@ -91,6 +91,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnmatchedSelection = new(
+        id: "IBL0011",
+        title: "A selection entry matches no operation",
+        messageFormat: "The spec item's {0} entry '{1}' matches no operation of the spec ({2})",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor MissingHandler = new(
         id: "IBL0101",
         title: "A selected operation has no handler",
@@ -142,7 +150,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
-        NestedTooDeep, InvisibleCharacter,
+        NestedTooDeep, InvisibleCharacter, UnmatchedSelection,
         MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, InternalError,
     ];
 

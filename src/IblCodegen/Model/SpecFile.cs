@@ -5,4 +5,5 @@ namespace IblCodegen.Model;
 /// unrelated edit elsewhere in the compilation compares equal and leaves everything after this step cached.
 /// </summary>
 /// <param name="NamespaceOverride">The <c>Namespace</c> item metadata, when the project sets one.</param>
-internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride);
+/// <param name="Selection">The operations the project uses (<c>Tags</c>, <c>Operations</c>, <c>PathPrefixes</c> metadata); all when it names none.</param>
+internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection);

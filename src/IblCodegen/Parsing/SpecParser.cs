@@ -85,7 +85,9 @@ internal static class SpecParser
         var specVersion = (LenientRead.Object(document, "info") is { } info ? LenientRead.Text(info, "version") : null) ?? string.Empty;
         var (model, modelDiagnostics) = ModelBuilder.Build(spec, locator, identity, specVersion, cancellationToken);
         diagnostics.AddRange(modelDiagnostics);
-        return model;
+
+        // Names were decided on the whole spec: a type keeps its name whatever the project selects.
+        return file.Selection.Apply(model, diagnostics);
     }
 
     private static SpecObject? Upgrade(SpecObject swagger, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)

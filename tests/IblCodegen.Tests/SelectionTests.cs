@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using IblCodegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+using YamlDotNet.Serialization;
+
+namespace IblCodegen.Tests;
+
+/// <summary>
+/// A project that names the tags, operationIds or path prefixes it uses gets only those operations and the schemas
+/// they reach; the names stay those of the whole spec; an entry that matches nothing is an error.
+/// </summary>
+public sealed class SelectionTests(ITestOutputHelper output)
+{
+    private static TestAdditionalText ProjectSpec => TestAdditionalText.FromFile(RepoPaths.ProjectSpec);
+
+    [PublishedSpecFact]
+    public void One_tag_of_the_published_spec_generates_its_operations_and_what_they_reach_and_compiles()
+    {
+        var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
+        var catalog = GeneratorHarness.Run([spec], new Dictionary<string, string> { [OpenApiGenerator.TagsMetadata] = "catalog" });
+        var everything = GeneratorHarness.Run(spec);
+        catalog.AssertNoCrash();
+
+        Assert.DoesNotContain(catalog.GeneratorDiagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+        var problems = catalog.CompileProblems();
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
+
+        // Every catalog operation the document declares (read by an independent YAML reader) has its client method.
+        var client = catalog.Source("IblDataManager4904AiPlus.Client.CatalogClient.g.cs");
+        var ids = OperationIds(File.ReadAllText(RepoPaths.PublishedSpec), "catalog");
+        Assert.True(ids.Count > 100, $"Only {ids.Count} catalog operations were found.");
+        Assert.All(ids, id => Assert.Contains($"\"{id}\"", client, StringComparison.Ordinal));
+        Assert.Equal(["IblDataManager4904AiPlus.Client.CatalogClient.g.cs"], catalog.Sources.Select(s => s.HintName).Where(h => h.Contains(".Client.", StringComparison.Ordinal) && h.EndsWith("Client.g.cs", StringComparison.Ordinal) && !h.EndsWith(".Client.g.cs", StringComparison.Ordinal)));
+
+        // Names are the whole spec's: the tag client is the same text either way.
+        Assert.Equal(everything.Source("IblDataManager4904AiPlus.Client.CatalogClient.g.cs"), client);
+
+        output.WriteLine($"catalog: {catalog.Sources.Length} files, {catalog.LineCount()} lines; everything: {everything.Sources.Length} files, {everything.LineCount()} lines");
+        Assert.True(catalog.LineCount() * 3 < everything.LineCount(), "One tag of 25 should generate far less than the whole spec.");
+    }
+
+    [Fact]
+    public void A_tag_of_the_project_spec_keeps_the_types_it_reaches_and_drops_the_others()
+    {
+        var run = GeneratorHarness.Run([ProjectSpec], new Dictionary<string, string> { [OpenApiGenerator.TagsMetadata] = "audience" });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        var models = string.Concat(run.Sources.Where(s => s.HintName.Contains(".Models.", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+        Assert.Contains("public partial class ActiveUsersPerCourse", models);
+        Assert.Contains("public partial class OvertimeWithChangeInfo", models);
+        Assert.DoesNotContain("CourseGroupSuggestionDetail", models);
+        Assert.DoesNotContain("TimeSpentPerUserResponse", models);
+        Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.Client.AudienceClient.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "IblDataManager.Client.CatalogClient.g.cs");
+    }
+
+    [Fact]
+    public void Operations_and_path_prefixes_select_as_tags_do()
+    {
+        var run = GeneratorHarness.Run([ProjectSpec], new Dictionary<string, string>
+        {
+            [OpenApiGenerator.OperationsMetadata] = "catalog_suggestions_course_manage_group_destroy",
+            [OpenApiGenerator.PathPrefixesMetadata] = "/api/analytics/",
+        });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+        var catalog = run.Source("IblDataManager.Client.CatalogClient.g.cs");
+        Assert.Contains("DeleteSuggestionsCourseManageGroupAsync", catalog);
+        Assert.DoesNotContain("GetSuggestionsCourseManageGroupAsync", catalog);
+        Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.Client.AiAnalyticsClient.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "IblDataManager.Client.AudienceClient.g.cs");
+    }
+
+    [Fact]
+    public void An_entry_that_matches_nothing_is_IBL0011_at_the_spec_naming_the_closest()
+    {
+        var run = GeneratorHarness.Run([ProjectSpec], new Dictionary<string, string>
+        {
+            [OpenApiGenerator.TagsMetadata] = "catalogue; audience",
+            [OpenApiGenerator.OperationsMetadata] = "catalog_suggestions_course_manage_group_delete",
+        });
+        var errors = run.GeneratorDiagnostics.Where(d => d.Id == "IBL0011").ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(DiagnosticSeverity.Error, e.DefaultSeverity));
+        Assert.All(errors, e => Assert.Equal(RepoPaths.ProjectSpec, e.Location.GetLineSpan().Path));
+        Assert.Contains(errors, e => e.GetMessage().Contains("Tags entry 'catalogue'", StringComparison.Ordinal) && e.GetMessage().Contains("closest: 'catalog'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.GetMessage().Contains("'catalog_suggestions_course_manage_group_destroy'", StringComparison.Ordinal));
+
+        // What does match is still generated.
+        Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.Client.AudienceClient.g.cs");
+    }
+
+    /// <summary>The operationIds of a tag, read with YamlDotNet's deserializer (not the generator's reader).</summary>
+    private static List<string> OperationIds(string yaml, string tag)
+    {
+        var document = JsonNode.Parse(new SerializerBuilder().JsonCompatible().Build().Serialize(new DeserializerBuilder().Build().Deserialize<object>(yaml)))!;
+        string[] methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+        return document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(pair => methods.Contains(pair.Key)).Select(pair => pair.Value!))
+            .Where(operation => operation["tags"]?.AsArray().FirstOrDefault()?.GetValue<string>() == tag)
+            .Select(operation => operation["operationId"]!.GetValue<string>())
+            .ToList();
+    }
+}
