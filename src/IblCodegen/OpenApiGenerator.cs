@@ -163,7 +163,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (context, cancellationToken) => new HandlerClassSite(
                     HandlerClassParser.Parse(context, cancellationToken),
-                    ((Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation()))
+                    ((Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation(),
+                    HandlerClassParser.SelectionEntries(context, cancellationToken)))
             .WithTrackingName(TrackingNames.HandlerSites);
 
         var handlerDiagnostics = handlerSites
@@ -261,7 +262,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>The errors and notes about a handler class, at its name in the user's source.</summary>
+    /// <summary>
+    /// The errors and notes about a handler class, at its name in the user's source. Spec text in their messages
+    /// (operationIds, paths, titles) is shown on one line with invisible characters escaped, as in the spec's own
+    /// diagnostics.
+    /// </summary>
     private static void ReportHandlerDiagnostics(SourceProductionContext context, HandlerClassSite site, ImmutableArray<ServerOutput> specs, bool hasAspNetCore)
     {
         var handlers = site.Handlers;
@@ -282,21 +287,34 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         if (plan.Spec is not { } spec)
         {
             var known = specs.IsEmpty ? "(none)" : string.Join(", ", specs.Select(s => s.Identity.Title));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHandlerSpec, location, handlers.Name, handlers.Spec ?? "(unnamed)", known));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHandlerSpec, location, handlers.Name, handlers.Spec ?? "(unnamed)", SpecText.CommentLine(known)));
             return;
         }
 
+        // A selection entry that selects nothing is a typo until shown otherwise: at the entry, with the nearest names.
+        foreach (var entry in site.Entries)
+        {
+            if (HandlerPlan.Unmatched(entry.Kind, entry.Value, spec) is { } known)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnmatchedHandlerSelection, entry.Location, handlers.Name, entry.Kind, SpecText.CommentLine(entry.Value), SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(SpecSelection.Closest(entry.Value, known))));
+            }
+        }
+
+        // One diagnostic per missing handler: the generated code implements every missing one (501), so the compiler
+        // adds no CS8795 of its own.
         foreach (var operation in plan.Missing)
         {
+            var (id, path) = (SpecText.CommentLine(operation.OperationId), SpecText.CommentLine(operation.Path));
             context.ReportDiagnostic(handlers.StubMissingHandlers
-                ? Diagnostic.Create(DiagnosticDescriptors.StubbedHandler, location, operation.OperationId, operation.Method, operation.Path, handlers.Name, operation.HandlerName)
-                : Diagnostic.Create(DiagnosticDescriptors.MissingHandler, location, operation.OperationId, operation.Method, operation.Path, ServerHandlersEmitter.HandlerSignature(operation), handlers.Name));
+                ? Diagnostic.Create(DiagnosticDescriptors.StubbedHandler, location, id, operation.Method, path, handlers.Name, ServerHandlersEmitter.HandlerToWrite(operation))
+                : Diagnostic.Create(DiagnosticDescriptors.MissingHandler, location, id, operation.Method, path, ServerHandlersEmitter.HandlerToWrite(operation), handlers.Name));
         }
 
         // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully).
         foreach (var method in plan.Stale)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, spec.Identity.Title, spec.Version));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(spec.Version)));
         }
     }
 
@@ -307,7 +325,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return;
         }
 
-        var stubbed = handlers.StubMissingHandlers ? plan.Missing.Select(o => o.HandlerName).ToList() : [];
+        var stubbed = plan.Missing.Select(o => o.HandlerName).ToList();
         AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed));
     }
 
@@ -328,8 +346,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>A handler class and where its name is in the source, for diagnostics only.</summary>
-    private sealed record HandlerClassSite(HandlerClassSpec Handlers, Location Location);
+    /// <summary>A handler class, where its name is in the source and where each selection entry is: for diagnostics only.</summary>
+    private sealed record HandlerClassSite(HandlerClassSpec Handlers, Location Location, EquatableArray<HandlerSelectionEntry> Entries);
 
     /// <summary>What the project asks for and has: the client (and whether its DI registration can be emitted), the server.</summary>
     private sealed record ProjectSettings(bool EmitClient, bool HasHttpClientFactory, bool EmitServer);

@@ -101,9 +101,9 @@ public sealed class PackageTests(PackageFeed feed)
     {
         var published = RepoPaths.PublishedSpec;
         var folder = feed.NewConsumerFolder("published");
-        // The spec has two integer-or-string unions, generated as JsonElement with a warning (IBL0005); a strict
-        // consumer keeps the warning visible but not fatal, as the README says.
-        WriteProject(folder, specItem: published, properties: "<WarningsNotAsErrors>$(WarningsNotAsErrors);IBL0005</WarningsNotAsErrors>");
+        // The spec has two integer-or-string unions, generated as JsonElement with a warning (IBL0005), and every
+        // operation is stubbed (IBL0105, a warning each); a strict consumer keeps them visible but not fatal.
+        WriteProject(folder, specItem: published, properties: "<WarningsNotAsErrors>$(WarningsNotAsErrors);IBL0005;IBL0105</WarningsNotAsErrors>");
         File.WriteAllText(Path.Combine(folder, "Program.cs"), """
             var app = WebApplication.CreateBuilder(args).Build();
             Consumer.AllHandlers.MapEndpoints(app);
@@ -124,6 +124,11 @@ public sealed class PackageTests(PackageFeed feed)
     [Fact]
     public async Task The_template_scaffolds_a_service_that_builds_runs_and_answers_501_until_implemented()
     {
+        using (var templates = System.IO.Compression.ZipFile.OpenRead(feed.TemplatePackagePath))
+        {
+            Assert.Contains(templates.Entries, entry => entry.FullName == "README.md");
+        }
+
         var hive = Path.Combine(feed.Root, "template-hive");
         var parent = Path.Combine(feed.Root, "scaffolded");
         Directory.CreateDirectory(parent);
@@ -133,15 +138,16 @@ public sealed class PackageTests(PackageFeed feed)
         feed.WriteNuGetConfig(folder);
         AssertBuilds(folder);
 
+        // As a new user starts it: `dotnet run`, whose launch profile sets Development (only the port is ours).
         var port = FreePort();
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", Path.Combine(folder, "bin", "Debug", "net10.0", "Learners.dll"))
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["run", "--no-build", "--", "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
         using var service = System.Diagnostics.Process.Start(start)!;
         try
         {
@@ -156,6 +162,12 @@ public sealed class PackageTests(PackageFeed feed)
             Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/catalog/suggestions/course/manage/group/")).StatusCode);
             using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/catalog/suggestions/course/manage/group/?platform_key=acme")).StatusCode);
+
+            // The OpenAPI document and the page to try the endpoints, in Development.
+            var document = await anonymous.GetAsync("/openapi/v1.json");
+            Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+            Assert.Contains("/api/catalog/suggestions/course/manage/group/", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
         }
         finally
         {

@@ -24,8 +24,28 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         var message = error.GetMessage();
         Assert.Contains("catalog_suggestions_course_manage_group_destroy", message);
         Assert.Contains("DELETE /api/catalog/suggestions/course/manage/group/", message);
-        Assert.Contains("DeleteSuggestionsCourseManageGroupAsync(int suggestionId, string platformKey, bool? departmentMode, global::System.Threading.CancellationToken cancellationToken)", message);
+        Assert.Contains("'public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)'", message);
+        Assert.Contains("StubMissingHandlers", message);
         Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line);
+
+        // One diagnostic for the one missing handler: the compiler adds none of its own (CS8795, CS0759).
+        Assert.DoesNotContain(run.CompileProblems(), d => d.Id is "CS8795" or "CS0759" or "CS0111");
+    }
+
+    [Fact]
+    public void A_selection_entry_that_matches_nothing_is_IBL0106_at_the_entry_naming_the_closest()
+    {
+        var run = GeneratorHarness.RunWeb(ProjectSpec, """
+            namespace Service;
+            [IblCodegen.OpenApiHandlers(Tags = ["catalogue"], Operations = ["catalog_suggestions_course_manage_group_delete"], StubMissingHandlers = true)]
+            public partial class Handlers { }
+            """);
+        var errors = run.GeneratorDiagnostics.Where(d => d.Id == "IBL0106").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal("\"catalogue\"", errors[0].Location.SourceTree!.GetText().ToString(errors[0].Location.SourceSpan));
+        Assert.Contains("closest: 'catalog'", errors[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'catalog_suggestions_course_manage_group_destroy'", errors[1].GetMessage(), StringComparison.Ordinal);
+        Assert.All(errors, e => Assert.Equal(DiagnosticSeverity.Error, e.DefaultSeverity));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class SpecVersionTests
         // The added operation is an error naming the handler to write.
         var missing = Assert.Single(second.Diagnostics, d => d.Id == "IBL0101");
         Assert.Contains("catalog_suggestions_summary_retrieve", missing.GetMessage());
-        Assert.Contains("GetSuggestionsSummaryAsync(global::System.Threading.CancellationToken cancellationToken)", missing.GetMessage());
+        Assert.Contains("GetSuggestionsSummaryAsync(CancellationToken cancellationToken)", missing.GetMessage());
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SpecVersionTests
         Assert.Empty(run.CompileProblems());
         var stub = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("IBL0105", stub.Id);
-        Assert.Equal(DiagnosticSeverity.Info, stub.Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, stub.DefaultSeverity);
         Assert.Contains("GetOrgsActiveUsersOverTimeAsync", stub.GetMessage());
     }
 

@@ -102,7 +102,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingHandler = new(
         id: "IBL0101",
         title: "A selected operation has no handler",
-        messageFormat: "Operation '{0}' ({1} {2}) has no handler: implement '{3}' in {4}",
+        messageFormat: "Operation '{0}' ({1} {2}) has no handler: write '{3}' in {4}, or set StubMissingHandlers = true on its [OpenApiHandlers] to answer 501 until then",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -134,9 +134,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StubbedHandler = new(
         id: "IBL0105",
         title: "An operation answers 501 until its handler is written",
-        messageFormat: "Operation '{0}' ({1} {2}) answers 501 Not Implemented until {3}.{4} is written",
+        messageFormat: "Operation '{0}' ({1} {2}) answers 501 Not Implemented until {3} has '{4}'",
         category: Category,
-        defaultSeverity: DiagnosticSeverity.Info,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnmatchedHandlerSelection = new(
+        id: "IBL0106",
+        title: "A handler class's selection entry matches no operation",
+        messageFormat: "{0}'s {1} entry '{2}' matches no operation of \"{3}\" ({4})",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InternalError = new(
@@ -151,7 +159,7 @@ internal static class DiagnosticDescriptors
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
         NestedTooDeep, InvisibleCharacter, UnmatchedSelection,
-        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, InternalError,
+        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, UnmatchedHandlerSelection, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -79,11 +79,32 @@ internal static class ServerHandlersEmitter
         return writer.ToSourceText();
     }
 
-    /// <summary>The handler's signature, as written in the generated declaration and in the missing-handler error.</summary>
-    public static string HandlerSignature(OperationSpec operation)
+    /// <summary>The handler's signature, as written in the generated declaration.</summary>
+    public static string HandlerSignature(OperationSpec operation) => Signature(operation, TypeNames.Qualified, "public partial ");
+
+    /// <summary>
+    /// The method a service writes, as the diagnostics show it: short type names, as the service's own code reads with
+    /// <c>using Microsoft.AspNetCore.Http.HttpResults;</c> and the spec's namespace.
+    /// </summary>
+    public static string HandlerToWrite(OperationSpec operation) => Signature(operation, TypeNames.Short, "public partial async ");
+
+    private static string Signature(OperationSpec operation, TypeNames names, string head)
     {
-        var parameters = HandlerParameters(operation).Select(p => $"{p.Type} {p.Name}");
-        return $"public partial {Task}<{ResultType(operation)}> {operation.HandlerName}({string.Join(", ", parameters)})";
+        var parameters = HandlerParameters(operation, names).Select(p => $"{p.Type} {p.Name}");
+        return $"{head}{names.Task}<{ResultType(operation, names)}> {operation.HandlerName}({string.Join(", ", parameters)})";
+    }
+
+    /// <summary>How the framework's and the spec's types are written: fully qualified in code, short in messages.</summary>
+    private sealed record TypeNames(string Task, string HttpResults, string Http, string CancellationToken, bool ShortSpecTypes)
+    {
+        public static TypeNames Qualified { get; } = new(ServerHandlersEmitter.Task, ServerHandlersEmitter.HttpResults, ServerHandlersEmitter.Http, "global::System.Threading.CancellationToken", ShortSpecTypes: false);
+
+        public static TypeNames Short { get; } = new("Task", "", "", "CancellationToken", ShortSpecTypes: true);
+
+        public string Of(TypeRef type) => ShortSpecTypes ? type.ShortName : type.Name;
+
+        /// <summary>A type of a namespace as these names write it: <c>global::A.B.C</c> or <c>C</c>.</summary>
+        public string In(string @namespace, string name) => @namespace.Length == 0 ? name : @namespace + "." + name;
     }
 
     private static void WriteMapEndpoints(SourceWriter writer, ServerOutput model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations)
@@ -246,44 +267,48 @@ internal static class ServerHandlersEmitter
         writer.CloseBlock();
     }
 
-    private static IEnumerable<(string Type, string Name)> HandlerParameters(OperationSpec operation)
+    private static IEnumerable<(string Type, string Name)> HandlerParameters(OperationSpec operation, TypeNames names)
     {
         foreach (var parameter in operation.Parameters)
         {
-            yield return (parameter.Type.Name, parameter.Identifier);
+            yield return (names.Of(parameter.Type), parameter.Identifier);
         }
 
         if (operation.Body is { } body)
         {
-            var type = body.Kind == BodyKind.Json ? body.Type.Name : $"{Http}.IFormCollection";
+            var type = body.Kind == BodyKind.Json ? names.Of(body.Type) : names.In(names.Http, "IFormCollection");
             yield return (body.IsRequired ? type : type + "?", "body");
         }
 
-        yield return ("global::System.Threading.CancellationToken", "cancellationToken");
+        yield return (names.CancellationToken, "cancellationToken");
     }
 
     /// <summary><c>Results&lt;Ok&lt;T&gt;, ..., ProblemHttpResult&gt;</c>: each documented success, and a problem for every error.</summary>
-    private static string ResultType(OperationSpec operation)
+    private static string ResultType(OperationSpec operation) => ResultType(operation, TypeNames.Qualified);
+
+    private static string ResultType(OperationSpec operation, TypeNames names)
     {
-        var successes = operation.Responses.Where(r => r.IsSuccess).Select(SuccessType).Distinct().Take(5).ToList();
+        var successes = operation.Responses.Where(r => r.IsSuccess).Select(r => SuccessType(r, names)).Distinct().Take(5).ToList();
         if (successes.Count == 0)
         {
-            successes.Add($"{HttpResults}.Ok");
+            successes.Add(names.In(names.HttpResults, "Ok"));
         }
 
-        successes.Add($"{HttpResults}.ProblemHttpResult");
-        return $"{HttpResults}.Results<{string.Join(", ", successes)}>";
+        successes.Add(names.In(names.HttpResults, "ProblemHttpResult"));
+        return $"{names.In(names.HttpResults, "Results")}<{string.Join(", ", successes)}>";
     }
 
-    private static string SuccessType(ResponseSpec response) => (response.StatusCode, response.Type?.Name) switch
+    private static string SuccessType(ResponseSpec response) => SuccessType(response, TypeNames.Qualified);
+
+    private static string SuccessType(ResponseSpec response, TypeNames names) => (response.StatusCode, response.Type is { } t ? names.Of(t) : null) switch
     {
-        (201, { } type) => $"{HttpResults}.Created<{type}>",
-        (202, { } type) => $"{HttpResults}.Accepted<{type}>",
-        (_, { } type) => $"{HttpResults}.Ok<{type}>",
-        (201, null) => $"{HttpResults}.Created",
-        (202, null) => $"{HttpResults}.Accepted",
-        (204, null) => $"{HttpResults}.NoContent",
-        _ => $"{HttpResults}.Ok",
+        (201, { } type) => $"{names.In(names.HttpResults, "Created")}<{type}>",
+        (202, { } type) => $"{names.In(names.HttpResults, "Accepted")}<{type}>",
+        (_, { } type) => $"{names.In(names.HttpResults, "Ok")}<{type}>",
+        (201, null) => names.In(names.HttpResults, "Created"),
+        (202, null) => names.In(names.HttpResults, "Accepted"),
+        (204, null) => names.In(names.HttpResults, "NoContent"),
+        _ => names.In(names.HttpResults, "Ok"),
     };
 
     /// <summary>

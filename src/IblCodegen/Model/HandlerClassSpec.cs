@@ -24,3 +24,7 @@ internal sealed record HandlerClassSpec(
 {
     public string FullName => Namespace is null ? Name : Namespace + "." + Name;
 }
+
+/// <summary>One entry of a handler class's <c>Tags</c>, <c>Operations</c> or <c>PathPrefixes</c>, where it is written.</summary>
+/// <param name="Location">The string literal in the user's source: diagnostics only, never the generated source.</param>
+internal sealed record HandlerSelectionEntry(string Kind, string Value, Microsoft.CodeAnalysis.Location Location);

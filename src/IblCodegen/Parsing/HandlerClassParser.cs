@@ -73,6 +73,23 @@ internal static class HandlerClassParser
             Problem: problem);
     }
 
+    /// <summary>Each string the attribute's Tags, Operations and PathPrefixes list, with the literal's location.</summary>
+    public static EquatableArray<HandlerSelectionEntry> SelectionEntries(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } arguments })
+        {
+            return EquatableArray<HandlerSelectionEntry>.Empty;
+        }
+
+        return arguments.Arguments
+            .Where(argument => argument.NameEquals?.Name.Identifier.ValueText is "Tags" or "Operations" or "PathPrefixes")
+            .SelectMany(argument => argument.Expression.DescendantNodesAndSelf()
+                .OfType<LiteralExpressionSyntax>()
+                .Where(literal => literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length > 0)
+                .Select(literal => new HandlerSelectionEntry(argument.NameEquals!.Name.Identifier.ValueText, literal.Token.ValueText, literal.GetLocation())))
+            .ToEquatableArray();
+    }
+
     private static bool IsHandlerShaped(IMethodSymbol method) =>
         method.ReturnType is INamedTypeSymbol { Name: "Task", TypeArguments: [INamedTypeSymbol result] }
         && result.ContainingNamespace.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults";

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using IblCodegen.Server;
 using IblDataManager;
 using IblService;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 
 // The spec's types are read and written with the generated JSON metadata, not reflection.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, IblDataManagerJsonContext.Default));
@@ -38,4 +40,12 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 Handlers.MapEndpoints(app);
+if (app.Environment.IsDevelopment())
+{
+    // `dotnet run` starts in Development (Properties/launchSettings.json): the document and a page to call the
+    // endpoints with the developer key (appsettings.Development.json).
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs").AllowAnonymous();
+}
+
 app.Run();
