@@ -112,8 +112,26 @@ internal static class ServerHandlersEmitter
         writer.WriteLine($"/// <summary>Maps the {operations.Count} operation(s) of \"{EmitHelpers.EscapeXml(model.Identity.Title)}\" that {handlers.Name} implements.</summary>");
         writer.WriteLine("/// <param name=\"routes\">Where to map them: the application, or a route group.</param>");
         writer.WriteLine("/// <returns>The group holding the endpoints, for conventions that apply to all of them.</returns>");
+        var needsPermissions = operations.Any(o => o.Permissions.Count > 0);
+        if (needsPermissions)
+        {
+            writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">Endpoints require permissions and the service defines none (<c>AddIblPermissions</c> was not called).</exception>");
+        }
+
         writer.WriteLine("public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes)");
         writer.OpenBlock();
+        if (needsPermissions)
+        {
+            // Said here, at startup, by name: otherwise the first request fails deep in ASP.NET Core's authorization.
+            var message = EmitHelpers.Literal(
+                $"{handlers.Name} maps endpoints that require permissions, but the service defines none: call builder.Services.AddIblPermissions(permissions => permissions.Define(...)) before building the app.");
+            writer.WriteLine($"if (routes.ServiceProvider.GetService(typeof({Runtime}.PermissionRules)) is null)");
+            writer.OpenBlock();
+            writer.WriteLine($"throw new global::System.InvalidOperationException({message});");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         writer.WriteLine("var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(routes, string.Empty);");
         foreach (var operation in operations)
         {
