@@ -151,6 +151,19 @@ public sealed class SerializationRoundTripTests
         Assert.Contains("course_id", error.Message);
     }
 
+    [Fact]
+    public void A_null_where_the_spec_allows_none_is_rejected_by_the_context_client_and_server_read_with()
+    {
+        // The generated context's own options (as the client and the generated endpoints use them), not a copy.
+        var context = (System.Text.Json.Serialization.JsonSerializerContext)Generated.Value.GetRequiredType("IblDataManager.IblDataManagerJsonContext").GetProperty("Default")!.GetValue(null)!;
+        var typeInfo = context.GetTypeInfo(Generated.Value.GetRequiredType("IblDataManager.CourseGroupSuggestionCreate"))!;
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{ "platform_key": "platform1", "course_id": null, "group_id": 789 }""", typeInfo));
+        Assert.Equal("$.course_id", error.Path);
+
+        // A member that may be missing may also be null.
+        Assert.NotNull(JsonSerializer.Deserialize("""{ "platform_key": "platform1", "course_id": "c", "group_id": 789, "metadata": null }""", typeInfo));
+    }
+
     private static Type PageOf(string itemType) =>
         Generated.Value.GetRequiredType("IblDataManager.Page`1").MakeGenericType(Generated.Value.GetRequiredType("IblDataManager." + itemType));
 

@@ -35,7 +35,7 @@ internal static class JsonContextEmitter
             public partial class {{name}} : global::System.Text.Json.Serialization.JsonSerializerContext, {{Metadata}}.IJsonTypeInfoResolver
             {
                 /// <summary>The context over default options.</summary>
-                public static {{name}} Default { get; } = new(new {{Options}}());
+                public static {{name}} Default { get; } = new(new {{Options}} { RespectNullableAnnotations = true });
 
                 /// <summary>Creates a context over <paramref name="options"/>, which it makes its own.</summary>
                 public {{name}}({{Options}}? options)
@@ -83,14 +83,18 @@ internal static class JsonContextEmitter
             private static {{Metadata}}.JsonPropertyInfo[] PageProperties<T>({{Options}} options) =>
             [
                 Property<int>(options, typeof({{page}}<T>), "Count", "count", static o => (({{page}}<T>)o).Count, static (o, v) => (({{page}}<T>)o).Count = v, isRequired: true),
-                Property<global::System.Collections.Generic.IReadOnlyList<T>>(options, typeof({{page}}<T>), "Results", "results", static o => (({{page}}<T>)o).Results, static (o, v) => (({{page}}<T>)o).Results = v!, isRequired: true),
+                Property<global::System.Collections.Generic.IReadOnlyList<T>>(options, typeof({{page}}<T>), "Results", "results", static o => (({{page}}<T>)o).Results, static (o, v) => (({{page}}<T>)o).Results = v!, isRequired: true, disallowNull: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "NextLink", "next", static o => (({{page}}<T>)o).NextLink, static (o, v) => (({{page}}<T>)o).NextLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "PreviousLink", "previous", static o => (({{page}}<T>)o).PreviousLink, static (o, v) => (({{page}}<T>)o).PreviousLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "NextPageLink", "next_page", static o => (({{page}}<T>)o).NextPageLink, static (o, v) => (({{page}}<T>)o).NextPageLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "PreviousPageLink", "previous_page", static o => (({{page}}<T>)o).PreviousPageLink, static (o, v) => (({{page}}<T>)o).PreviousPageLink = v, ignoreWhenDefault: true),
             ];
 
-            /// <summary>One property: direct getter and setter, its JSON name, whether JSON must carry it, when it is left out.</summary>
+            /// <summary>
+            /// One property: direct getter and setter, its JSON name, whether JSON must carry it, whether it may be read as
+            /// null (with <c>RespectNullableAnnotations</c>, as <see cref="Default"/> has it, a null for a member that may
+            /// not hold one is refused, naming the member), and when it is left out.
+            /// </summary>
             private static {{Metadata}}.JsonPropertyInfo Property<TValue>(
                 {{Options}} options,
                 global::System.Type declaringType,
@@ -100,7 +104,8 @@ internal static class JsonContextEmitter
                 global::System.Action<object, TValue?> setter,
                 bool isRequired = false,
                 bool ignoreWhenNull = false,
-                bool ignoreWhenDefault = false)
+                bool ignoreWhenDefault = false,
+                bool disallowNull = false)
             {
                 var property = {{Services}}.CreatePropertyInfo(options, new {{Metadata}}.JsonPropertyInfoValues<TValue>
                 {
@@ -116,6 +121,11 @@ internal static class JsonContextEmitter
                         : ignoreWhenNull ? global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull : null,
                 });
                 property.IsRequired = isRequired;
+                if (disallowNull)
+                {
+                    property.IsSetNullable = false;
+                }
+
                 return property;
             }
             """);

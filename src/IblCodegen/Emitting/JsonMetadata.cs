@@ -68,9 +68,12 @@ internal static class JsonMetadata
         {
             var ignore = property.IsRequired ? string.Empty : ", ignoreWhenNull: true";
             var isRequired = property.IsRequired ? ", isRequired: true" : string.Empty;
+
+            // A reference type without '?': the JSON may not hold null there (value types refuse null by themselves).
+            var disallowNull = property.Type is { IsNullable: false, IsValueType: false } ? ", disallowNull: true" : string.Empty;
             writer.WriteLine(
                 $"Property<{property.Type.Name}>(options, typeof({qualified}), {EmitHelpers.Literal(property.Name)}, {EmitHelpers.Literal(property.JsonName)}, "
-                + $"static o => (({qualified})o).{property.Name}, static (o, v) => (({qualified})o).{property.Name} = v!{isRequired}{ignore}),");
+                + $"static o => (({qualified})o).{property.Name}, static (o, v) => (({qualified})o).{property.Name} = v!{isRequired}{ignore}{disallowNull}),");
         }
 
         writer.Indentation--;
