@@ -94,8 +94,8 @@ public sealed class ClientRequestTests
     {
         var (client, stub) = Create();
         stub.Answer = request => request.RequestUri!.Query.Contains("page=2")
-            ? Answer(HttpStatusCode.OK, """{"count":3,"next_page":null,"previous_page":"http://stub.test/x?page=1","results":[{"id":3,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p3","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""")
-            : Answer(HttpStatusCode.OK, """{"count":3,"next_page":"http://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2","previous_page":null,"results":[{"id":1,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p1","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null},{"id":2,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p2","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""");
+            ? Answer(HttpStatusCode.OK, """{"count":3,"next_page":null,"previous_page":"http://stub.test/x?page=1","results":[{"id":3,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p3","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":"12345678-1234-5678-1234-567812345678","pathway_name":"P","pathway_platform_key":"acme"}]}""")
+            : Answer(HttpStatusCode.OK, """{"count":3,"next_page":"http://stub.test/api/catalog/suggestions/pathway/manage/?platform_key=acme&page=2","previous_page":null,"results":[{"id":1,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p1","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":"12345678-1234-5678-1234-567812345678","pathway_name":"P","pathway_platform_key":"acme"},{"id":2,"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p2","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":"12345678-1234-5678-1234-567812345678","pathway_name":"P","pathway_platform_key":"acme"}]}""");
         var ids = new List<int>();
         await foreach (var item in client.Catalog.EnumerateSuggestionsPathwayManageAsync("acme"))
         {
@@ -159,7 +159,7 @@ public sealed class ClientRequestTests
     }
 
     private static string PathwayPage(int id, string? next) =>
-        $$"""{"count":2,"next_page":{{(next is null ? "null" : System.Text.Json.JsonSerializer.Serialize(next))}},"previous_page":null,"results":[{"id":{{id}},"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p{{id}}","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":null,"pathway_name":null,"pathway_platform_key":null}]}""";
+        $$"""{"count":2,"next_page":{{(next is null ? "null" : System.Text.Json.JsonSerializer.Serialize(next))}},"previous_page":null,"results":[{"id":{{id}},"user_id":1,"username":"u","name":"U","platform_key":"acme","pathway_id":"p{{id}}","accepted":false,"visible":true,"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","metadata":{},"pathway_uuid":"12345678-1234-5678-1234-567812345678","pathway_name":"P","pathway_platform_key":"acme"}]}""";
 
     private static (IblDataManagerClient Client, StubHandler Stub) Create(string baseAddress = "http://stub.test/")
     {

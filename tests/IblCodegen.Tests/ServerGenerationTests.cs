@@ -70,6 +70,51 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Statuses_an_endpoint_produces_on_its_own_are_declared_where_the_spec_does_not()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: statuses, version: '1' }
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: header, name: Authorization }
+            security: [ { key: [] } ]
+            paths:
+              /things/{id}/:
+                post:
+                  operationId: things_update
+                  x-ibl-permissions: [IsAdmin]
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: integer } }
+                  requestBody:
+                    required: true
+                    content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } }
+                  responses:
+                    '200': { description: Updated. }
+                    '403': { description: Not yours. }
+              /ping/:
+                get:
+                  operationId: ping
+                  security: []
+                  responses:
+                    '204': { description: Alive. }
+            """;
+        var run = GeneratorHarness.RunWeb(
+            new TestAdditionalText("/specs/statuses.yaml", Spec),
+            "namespace Service; /// <summary>Stubs.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)] public partial class Handlers { }");
+        var server = run.Source("Statuses.Handlers.Service.Handlers.g.cs");
+        string Endpoint(string name) => server[server.IndexOf($".WithName(\"{name}\")", StringComparison.Ordinal)..].Split(';')[0];
+
+        var update = Endpoint("things_update");
+        Assert.Single(Regex.Matches(update, @"\.ProducesProblem\(403\)"));
+        Assert.All(new[] { 400, 401, 415, 501 }, status => Assert.Contains($".ProducesProblem({status})", update, StringComparison.Ordinal));
+        var ping = Endpoint("ping");
+        Assert.DoesNotContain(".ProducesProblem(400)", ping, StringComparison.Ordinal);
+        Assert.DoesNotContain(".ProducesProblem(401)", ping, StringComparison.Ordinal);
+        Assert.Contains(".ProducesProblem(501)", ping, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unselected_operations_create_no_obligations()
     {
         var run = GeneratorHarness.RunWeb(ProjectSpec, HandWrittenHandlers("[IblCodegen.OpenApiHandlers(Tags = [\"audience\"])]", method => method.Contains("GetOrgsActiveUsers", StringComparison.Ordinal)));

@@ -59,7 +59,7 @@ internal static class ServerHandlersEmitter
 
             """);
 
-        WriteMapEndpoints(writer, model, handlers, operations);
+        WriteMapEndpoints(writer, model, handlers, operations, stubbed);
         var json = JsonTypeKey.Lookup(model.JsonProperties);
         foreach (var operation in operations)
         {
@@ -107,7 +107,7 @@ internal static class ServerHandlersEmitter
         public string In(string @namespace, string name) => @namespace.Length == 0 ? name : @namespace + "." + name;
     }
 
-    private static void WriteMapEndpoints(SourceWriter writer, ServerOutput model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations)
+    private static void WriteMapEndpoints(SourceWriter writer, ServerOutput model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations, IReadOnlyCollection<string> stubbed)
     {
         writer.WriteLine($"/// <summary>Maps the {operations.Count} operation(s) of \"{EmitHelpers.EscapeXml(model.Identity.Title)}\" that {handlers.Name} implements.</summary>");
         writer.WriteLine("/// <param name=\"routes\">Where to map them: the application, or a route group.</param>");
@@ -164,6 +164,13 @@ internal static class ServerHandlersEmitter
                 {
                     writer.WriteLine($".Produces({response.StatusCode})");
                 }
+            }
+
+            // What the endpoint answers on its own, declared too where the spec does not: the service's OpenAPI
+            // document and its clients then know every status they can meet.
+            foreach (var status in OwnStatuses(operation, stubbed.Contains(operation.HandlerName)).Where(s => !operation.Responses.Any(r => r.StatusCode == s)))
+            {
+                writer.WriteLine($".ProducesProblem({status})");
             }
 
             if (operation.Permissions.Count > 0)
@@ -283,6 +290,38 @@ internal static class ServerHandlersEmitter
 
         writer.WriteLine("await result.ExecuteAsync(httpContext);");
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The statuses a generated endpoint produces without its handler: 400 for a bad parameter or body, 401 without
+    /// credentials, 403 without a permission, 415 for a JSON body of another media type, 501 for a stub.
+    /// </summary>
+    private static IEnumerable<int> OwnStatuses(OperationSpec operation, bool stubbed)
+    {
+        if (operation.Parameters.Count > 0 || operation.Body is not null)
+        {
+            yield return 400;
+        }
+
+        if (operation.Permissions.Count > 0 || operation.SecuritySchemes.Count > 0)
+        {
+            yield return 401;
+        }
+
+        if (operation.Permissions.Count > 0)
+        {
+            yield return 403;
+        }
+
+        if (operation.Body is { Kind: BodyKind.Json })
+        {
+            yield return 415;
+        }
+
+        if (stubbed)
+        {
+            yield return 501;
+        }
     }
 
     private static IEnumerable<(string Type, string Name)> HandlerParameters(OperationSpec operation, TypeNames names)
