@@ -68,7 +68,8 @@ public class GenerationBenchmarks
     private GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [_spec], optionsProvider: new SpecOptions());
 
-    private sealed class MemoryText(string path, string text) : AdditionalText
+    /// <summary>A spec held in memory, as an AdditionalText (shared with <see cref="SpecEdits"/>).</summary>
+    internal sealed class MemoryText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 
@@ -77,7 +78,8 @@ public class GenerationBenchmarks
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class SpecOptions : AnalyzerConfigOptionsProvider
+    /// <summary>Marks every AdditionalText as a spec, as the package's MSBuild glue does.</summary>
+    internal sealed class SpecOptions : AnalyzerConfigOptionsProvider
     {
         private static readonly Options Marked = new(true);
         private static readonly Options None = new(false);

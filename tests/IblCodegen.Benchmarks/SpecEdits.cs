@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Benchmarks;
 
@@ -25,7 +23,7 @@ internal static class SpecEdits
         var text = File.ReadAllText(path);
         var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public class Service { }")],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var original = new MemoryText(path, text);
+        var original = new GenerationBenchmarks.MemoryText(path, text);
         UnrelatedEdit(compilation, original);
         foreach (var (name, before, after) in Edits)
         {
@@ -34,7 +32,7 @@ internal static class SpecEdits
                 throw new InvalidOperationException($"'{before}' is not in the spec exactly once.");
             }
 
-            var edited = new MemoryText(path, text.Replace(before, after, StringComparison.Ordinal));
+            var edited = new GenerationBenchmarks.MemoryText(path, text.Replace(before, after, StringComparison.Ordinal));
             var times = new List<double>();
             GeneratorDriver driver = CreateDriver(original, track: false).RunGenerators(compilation);
             AdditionalText current = original;
@@ -90,37 +88,6 @@ internal static class SpecEdits
         CSharpGeneratorDriver.Create(
             [new OpenApiGenerator().AsSourceGenerator()],
             [spec],
-            optionsProvider: new SpecOptions(),
+            optionsProvider: new GenerationBenchmarks.SpecOptions(),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
-
-    private sealed class MemoryText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class SpecOptions : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Marked = new(true);
-        private static readonly Options None = new(false);
-
-        public override AnalyzerConfigOptions GlobalOptions => None;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Marked;
-
-        private sealed class Options(bool marked) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            {
-                var found = marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
-                value = found ? "true" : null;
-                return found;
-            }
-        }
-    }
 }
