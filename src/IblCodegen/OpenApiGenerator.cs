@@ -17,10 +17,13 @@ namespace IblCodegen;
 /// (the <c>IblOpenApiSpec</c> item does that).
 /// </summary>
 /// <remarks>
-/// The pipeline: spec files (path, text, options: plain strings) → parse into a value-equatable <see cref="SpecResult"/>
-/// → diagnostics to one output, types fanned out to one file per initial letter. Classes marked <c>[OpenApiHandlers]</c> are read
-/// into plain records and joined with the models to emit server endpoints. An edit elsewhere in the compilation leaves
-/// every spec step cached; an edit to a spec re-emits only the files whose model changed.
+/// The pipeline: spec files (path, text, options: plain strings) → files whose names collide set aside (a Collect over
+/// paths) → parse into a value-equatable <see cref="SpecResult"/> → its diagnostics to one output, its model cut by
+/// <see cref="SpecOutputs"/> into a step per generated file (spec info, page, JSON context, root client, each tag
+/// client, each model file, the server's operations). Classes marked <c>[OpenApiHandlers]</c> are read into plain
+/// records, joined with the server steps to emit endpoints, and, with their source locations, to report diagnostics
+/// at the user's code. An edit elsewhere in the compilation leaves every spec step cached; an edit to a spec re-emits
+/// only the files whose part of the model it changed.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiGenerator : IIncrementalGenerator
