@@ -297,7 +297,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         // A selection entry that selects nothing is a typo until shown otherwise: at the entry, with the nearest names.
         foreach (var entry in site.Entries)
         {
-            if (HandlerPlan.Unmatched(entry.Kind, entry.Value, spec) is { } known)
+            if (SpecSelection.Unmatched(entry.Kind, entry.Value, spec.Operations) is { } known)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnmatchedHandlerSelection, entry.Location, handlers.Name, entry.Kind, SpecText.CommentLine(entry.Value), SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(SpecSelection.Closest(entry.Value, known))));

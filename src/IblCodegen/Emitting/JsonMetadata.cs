@@ -25,7 +25,6 @@ internal static class JsonMetadata
     public const string Options = "global::System.Text.Json.JsonSerializerOptions";
     public const string Services = Metadata + ".JsonMetadataServices";
 
-    public static string PropertyName(string typeName) => JsonContextNames.PropertyName(typeName);
 
     /// <summary>The method creating a type's metadata. The underscore keeps it apart from every PascalCase type name.</summary>
     public static string CreateMethod(string key) => "Create_" + key;
@@ -103,7 +102,7 @@ internal static class JsonMetadata
         writer.WriteLine($"private {TypeInfo(qualified)}? _{typeName};");
         writer.WriteLine();
         writer.WriteLine($"/// <summary>The serialization metadata of <see cref=\"{qualified}\"/>.</summary>");
-        writer.WriteLine($"public {TypeInfo(qualified)} {PropertyName(typeName)} =>");
+        writer.WriteLine($"public {TypeInfo(qualified)} {JsonContextNames.PropertyName(typeName)} =>");
         writer.Indentation++;
         writer.WriteLine($"_{typeName} ??= ({TypeInfo(qualified)})Options.GetTypeInfo(typeof({qualified}));");
         writer.Indentation--;

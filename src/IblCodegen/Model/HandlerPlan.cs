@@ -31,21 +31,6 @@ internal sealed class HandlerPlan
     /// <summary>Partial handler methods no selected operation has: the spec outgrew them.</summary>
     public IReadOnlyList<string> Stale { get; }
 
-    /// <summary>Null when a selection entry matches an operation of <paramref name="spec"/>; otherwise the names it could have meant.</summary>
-    public static IReadOnlyCollection<string>? Unmatched(string kind, string value, ServerOutput spec)
-    {
-        var operations = spec.Operations;
-        return kind switch
-        {
-            "Tags" when !operations.Any(o => string.Equals(o.Tag, value, System.StringComparison.OrdinalIgnoreCase)) =>
-                operations.Select(o => o.Tag).Distinct(System.StringComparer.Ordinal).ToList(),
-            "Operations" when !operations.Any(o => o.OperationId == value) => operations.Select(o => o.OperationId).ToList(),
-            "PathPrefixes" when !operations.Any(o => o.Path.StartsWith(value, System.StringComparison.Ordinal)) =>
-                operations.Select(o => o.Path).Distinct(System.StringComparer.Ordinal).ToList(),
-            _ => null,
-        };
-    }
-
     public static HandlerPlan For(HandlerClassSpec handlers, ImmutableArray<ServerOutput> specs)
     {
         if (OperationSelector.FindSpec(specs, handlers) is not { } spec)

@@ -10,16 +10,9 @@ internal static class OperationSelector
 {
     public static EquatableArray<OperationSpec> Select(ServerOutput model, HandlerClassSpec handlers)
     {
-        if (handlers.Tags.Count == 0 && handlers.Operations.Count == 0 && handlers.PathPrefixes.Count == 0)
-        {
-            return model.Operations;
-        }
-
-        return model.Operations.Where(operation =>
-                handlers.Tags.Any(tag => string.Equals(tag, operation.Tag, StringComparison.OrdinalIgnoreCase))
-                || handlers.Operations.Any(id => string.Equals(id, operation.OperationId, StringComparison.Ordinal))
-                || handlers.PathPrefixes.Any(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal)))
-            .ToEquatableArray();
+        // The same matching as the spec item's selection.
+        var selection = new SpecSelection(handlers.Tags, handlers.Operations, handlers.PathPrefixes);
+        return selection.IsAll ? model.Operations : model.Operations.Where(selection.Selects).ToEquatableArray();
     }
 
     /// <summary>The spec a handler class names: by title, file name (stem) or namespace; the only spec when it names none.</summary>

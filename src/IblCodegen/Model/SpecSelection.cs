@@ -107,24 +107,33 @@ internal sealed record SpecSelection(EquatableArray<string> Tags, EquatableArray
     private void ReportUnmatched(SpecModel model, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.File(model.Identity.SpecPath);
-        var tags = model.Operations.Select(o => o.Tag).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var tag in Tags.Where(t => !tags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        foreach (var (kind, entries) in new[] { ("Tags", Tags), ("Operations", Operations), ("PathPrefixes", PathPrefixes) })
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmatchedSelection, location, "Tags", tag, Closest(tag, tags)));
-        }
-
-        var ids = model.Operations.Select(o => o.OperationId).ToList();
-        foreach (var id in Operations.Where(id => !ids.Contains(id, StringComparer.Ordinal)))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmatchedSelection, location, "Operations", id, Closest(id, ids)));
-        }
-
-        var paths = model.Operations.Select(o => o.Path).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var prefix in PathPrefixes.Where(p => !paths.Any(path => path.StartsWith(p, StringComparison.Ordinal))))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmatchedSelection, location, "PathPrefixes", prefix, Closest(prefix, paths)));
+            foreach (var entry in entries)
+            {
+                if (Unmatched(kind, entry, model.Operations) is { } known)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmatchedSelection, location, kind, entry, Closest(entry, known)));
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// Null when a <paramref name="kind"/> entry (Tags, Operations, PathPrefixes) matches one of
+    /// <paramref name="operations"/>, as <see cref="Selects"/> matches; otherwise the names it could have meant. Shared
+    /// by the spec item's selection and a handler class's.
+    /// </summary>
+    public static IReadOnlyCollection<string>? Unmatched(string kind, string value, EquatableArray<OperationSpec> operations) => kind switch
+    {
+        "Tags" when !operations.Any(o => string.Equals(o.Tag, value, StringComparison.OrdinalIgnoreCase)) =>
+            operations.Select(o => o.Tag).Distinct(StringComparer.Ordinal).ToList(),
+        "Operations" when !operations.Any(o => string.Equals(o.OperationId, value, StringComparison.Ordinal)) =>
+            operations.Select(o => o.OperationId).ToList(),
+        "PathPrefixes" when !operations.Any(o => o.Path.StartsWith(value, StringComparison.Ordinal)) =>
+            operations.Select(o => o.Path).Distinct(StringComparer.Ordinal).ToList(),
+        _ => null,
+    };
 
     /// <summary>The three names nearest to <paramref name="wanted"/> by edit distance (case ignored), for the message.</summary>
     internal static string Closest(string wanted, IReadOnlyCollection<string> names)
