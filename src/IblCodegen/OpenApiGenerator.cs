@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using IblCodegen.Diagnostics;
@@ -41,6 +42,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     public const string PathPrefixesMetadata = "IblCodegenPathPrefixes";
 
+    /// <summary>The item metadata naming what the spec's own types start with (<c>IblDataManager</c> → <c>IblDataManagerClient</c>).</summary>
+    public const string TypePrefixMetadata = "IblCodegenTypePrefix";
+
     /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
     public const string EmitServerProperty = "IblCodegenEmitServer";
 
@@ -81,9 +85,33 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.UniqueSpecFiles);
 
-        var results = uniqueFiles
+        var parsed = uniqueFiles
             .Select(static (file, cancellationToken) => SpecParser.Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.SpecResults);
+
+        // Types are named after the spec's title, which two versions of one spec share: found over the names alone
+        // (an edit that keeps the title leaves this step cached), and each spec after the first is parsed again with
+        // names from its file. Projects with one spec, or specs of different titles, never parse twice.
+        var nameClashes = parsed
+            .Select(static (result, _) => result.Model?.Identity)
+            .Where(static identity => identity is not null)
+            .Select(static (identity, _) => identity!)
+            .Collect()
+            .Select(static (identities, _) => SpecTypeNames.Clashes(identities))
+            .WithTrackingName(TrackingNames.SpecTypeNames);
+        var kept = parsed
+            .Combine(nameClashes)
+            .Where(static pair => pair.Left.Model is not { } model || pair.Right.Find(model.Identity.SpecPath) is null)
+            .Select(static (pair, _) => pair.Left);
+        var renamed = uniqueFiles
+            .Combine(nameClashes)
+            .Where(static pair => pair.Right.Find(pair.Left.Path) is not null)
+            .Select(static (pair, cancellationToken) => SpecParser.ParseRenamed(pair.Left, pair.Right.Find(pair.Left.Path)!, cancellationToken))
+            .WithTrackingName(TrackingNames.RenamedSpecResults);
+        var results = kept.Collect()
+            .Combine(renamed.Collect())
+            .SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right))
+            .WithTrackingName(TrackingNames.NamedSpecResults);
 
         // The diagnostics as a step of their own: an edit that changes the model but not the problems found re-reports nothing.
         var specDiagnostics = results.Select(static (result, _) => new SpecDiagnostics(result.Diagnostics)).WithTrackingName(TrackingNames.SpecDiagnostics);
@@ -167,7 +195,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 static (context, cancellationToken) => new HandlerClassSite(
                     HandlerClassParser.Parse(context, cancellationToken),
                     ((Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation(),
-                    HandlerClassParser.SelectionEntries(context, cancellationToken)))
+                    HandlerClassParser.SelectionEntries(context, cancellationToken),
+                    HandlerClassParser.MethodSites(context, cancellationToken)))
             .WithTrackingName(TrackingNames.HandlerSites);
 
         var handlerDiagnostics = handlerSites
@@ -244,7 +273,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             SpecSelection.Entries(Metadata(fileOptions, OperationsMetadata)),
             SpecSelection.Entries(Metadata(fileOptions, PathPrefixesMetadata)));
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns, selection.IsAll ? SpecSelection.All : selection);
+        var typePrefix = Metadata(fileOptions, TypePrefixMetadata);
+        return new SpecFile(
+            file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns, selection.IsAll ? SpecSelection.All : selection,
+            string.IsNullOrWhiteSpace(typePrefix) ? null : typePrefix);
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>
@@ -305,19 +337,47 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
 
         // One diagnostic per missing handler: the generated code implements every missing one (501), so the compiler
-        // adds no CS8795 of its own.
-        foreach (var operation in plan.Missing)
+        // adds no CS8795 of its own. An operation a renamed handler explains is said once, below.
+        var explained = new HashSet<OperationSpec>(plan.Renamed.Select(r => r.Operation));
+        foreach (var operation in plan.Missing.Where(o => !explained.Contains(o)))
         {
             var (id, path) = (SpecText.CommentLine(operation.OperationId), SpecText.CommentLine(operation.Path));
             context.ReportDiagnostic(handlers.StubMissingHandlers
-                ? Diagnostic.Create(DiagnosticDescriptors.StubbedHandler, location, id, operation.Method, path, handlers.Name, ServerHandlersEmitter.HandlerToWrite(operation))
-                : Diagnostic.Create(DiagnosticDescriptors.MissingHandler, location, id, operation.Method, path, ServerHandlersEmitter.HandlerToWrite(operation), handlers.Name));
+                ? Diagnostic.Create(DiagnosticDescriptors.StubbedHandler, location, id, operation.Method, path, handlers.Name, HandlerSignature.ToWrite(operation))
+                : Diagnostic.Create(DiagnosticDescriptors.MissingHandler, location, id, operation.Method, path, HandlerSignature.ToWrite(operation), handlers.Name));
         }
 
-        // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully).
+        // Near misses, at the service's own method: the signature to write beside the one written.
+        foreach (var (operation, method) in plan.WrongSignature)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.WrongHandlerSignature, site.MethodLocation(method) ?? location,
+                method.Name, SpecText.CommentLine(operation.OperationId), operation.Method, SpecText.CommentLine(operation.Path),
+                HandlerSignature.ToWrite(operation), method.Display));
+        }
+
+        foreach (var (operation, method) in plan.NotPartial)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.HandlerNotPartial, site.MethodLocation(method) ?? location,
+                method.Name, SpecText.CommentLine(operation.OperationId), operation.Method, SpecText.CommentLine(operation.Path), HandlerSignature.ToWrite(operation)));
+        }
+
+        // A partial method no operation declares is a handler the spec outgrew (CS0759 says so too, less helpfully),
+        // or one whose operation was renamed.
+        foreach (var (method, operation) in plan.Renamed)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.RenamedOperation, site.MethodLocation(method) ?? location,
+                method.Name, SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(spec.Version),
+                SpecText.CommentLine(operation.OperationId), operation.Method, SpecText.CommentLine(operation.Path), operation.HandlerName));
+        }
+
         foreach (var method in plan.Stale)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StaleHandler, location, handlers.Name, method, SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(spec.Version)));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.StaleHandler, site.MethodLocation(method) ?? location,
+                handlers.Name, method.Name, SpecText.CommentLine(spec.Identity.Title), SpecText.CommentLine(spec.Version)));
         }
     }
 
@@ -328,8 +388,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return;
         }
 
-        var stubbed = plan.Missing.Select(o => o.HandlerName).ToList();
-        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed));
+        var stubbed = plan.Stubbed.Select(o => o.HandlerName).ToList();
+        var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
+        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed, undeclared));
     }
 
     /// <summary>
@@ -349,8 +410,12 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>A handler class, where its name is in the source and where each selection entry is: for diagnostics only.</summary>
-    private sealed record HandlerClassSite(HandlerClassSpec Handlers, Location Location, EquatableArray<HandlerSelectionEntry> Entries);
+    /// <summary>A handler class, where its name, each selection entry and each method are in the source: for diagnostics only.</summary>
+    private sealed record HandlerClassSite(HandlerClassSpec Handlers, Location Location, EquatableArray<HandlerSelectionEntry> Entries, EquatableArray<HandlerMethodSite> Methods)
+    {
+        public Location? MethodLocation(HandlerMethodSpec method) =>
+            Methods.FirstOrDefault(m => m.Name == method.Name && m.Key == method.Key)?.Location;
+    }
 
     /// <summary>What the project asks for and has: the client (and whether its DI registration can be emitted), the server.</summary>
     private sealed record ProjectSettings(bool EmitClient, bool HasHttpClientFactory, bool EmitServer);

@@ -7,6 +7,9 @@ internal static class TrackingNames
     public const string SpecFileNames = nameof(SpecFileNames);
     public const string UniqueSpecFiles = nameof(UniqueSpecFiles);
     public const string SpecResults = nameof(SpecResults);
+    public const string SpecTypeNames = nameof(SpecTypeNames);
+    public const string RenamedSpecResults = nameof(RenamedSpecResults);
+    public const string NamedSpecResults = nameof(NamedSpecResults);
     public const string SpecDiagnostics = nameof(SpecDiagnostics);
     public const string Models = nameof(Models);
     public const string Outputs = nameof(Outputs);

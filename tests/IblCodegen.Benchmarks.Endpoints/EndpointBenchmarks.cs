@@ -98,7 +98,7 @@ public static class BenchmarkApp
                 [FromQuery(Name = "page")] int? page,
                 [FromQuery(Name = "page_size")] int? pageSize,
                 HttpContext httpContext) =>
-                new BenchmarkHandlers().GetSuggestionsCourseManageGroupAsync(platformKey, platformOrg, query, sort ?? "id", departmentMode, page, pageSize, httpContext.RequestAborted))
+                new BenchmarkHandlers().GetSuggestionsCourseManageGroupAsync(platformKey, departmentMode, page, pageSize, platformOrg, query, sort ?? "id", httpContext.RequestAborted))
             .RequireAuthorization(PermissionRequirement.Policy(
                 IblDataManagerSpec.Permissions.IsDMAdmin, IblDataManagerSpec.Permissions.IsPlatformAdmin, IblDataManagerSpec.Permissions.IsDepartmentModeAdminInPlatform));
         return app;
@@ -129,7 +129,7 @@ public sealed partial class BenchmarkHandlers
     };
 
     public partial Task<Results<Ok<Page<CourseGroupSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseManageGroupAsync(
-        string platformKey, string? platformOrg, string? query, string sort, bool? departmentMode, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        string platformKey, bool? departmentMode, int? page, int? pageSize, string? platformOrg, string? query, string sort, CancellationToken cancellationToken) =>
         Task.FromResult<Results<Ok<Page<CourseGroupSuggestionDetail>>, ProblemHttpResult>>(TypedResults.Ok(Fixed));
 
     private static CourseGroupSuggestionDetail Suggestion(int id, string course) => new()

@@ -41,7 +41,7 @@ internal static class StageTimings
 
         stage.Restart();
         var info = (SpecObject)tree["info"]!;
-        var identity = new SpecIdentity("Spec", "Spec", info["title"]?.ToString() ?? "spec", path);
+        var identity = new SpecIdentity("Spec", "Spec", "Spec", info["title"]?.ToString() ?? "spec", path);
         var locator = new JsonPointerLocator(path, text);
         if (offsetsText is not null)
         {

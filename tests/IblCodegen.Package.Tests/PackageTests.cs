@@ -67,8 +67,8 @@ public sealed class PackageTests(PackageFeed feed)
                 public sealed partial class TimeHandlers
                 {
                     public partial Task<Results<Ok<TimeSpentPerUserResponse>, ProblemHttpResult>> GetAnalyticsTimeSpentUserAsync(
-                        string? courseId, DateOnly? startDate, DateOnly? endDate, string? platform, string? learnerId, string? mentorUuid,
-                        string? sessionUuid, string? url, bool includeMainPlatform, CancellationToken cancellationToken) =>
+                        string? courseId, DateOnly? endDate, bool includeMainPlatform, string? learnerId, string? mentorUuid, string? platform,
+                        string? sessionUuid, DateOnly? startDate, string? url, CancellationToken cancellationToken) =>
                         Task.FromResult<Results<Ok<TimeSpentPerUserResponse>, ProblemHttpResult>>(TypedResults.Ok(new TimeSpentPerUserResponse { TotalSeconds = 42 }));
                 }
             }
@@ -86,7 +86,7 @@ public sealed class PackageTests(PackageFeed feed)
         var specPath = Path.Combine(folder, "specs", "ibl.yaml");
         File.Copy(Path.Combine(PackageFeed.RepoRoot, "spec", "ibl-data-manager.yaml"), specPath);
         WriteProject(folder, specItem: "specs/ibl.yaml");
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(IblDataManager.IblSpec.Version);\n");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(IblDataManager.IblDataManagerSpec.Version);\n");
 
         AssertBuilds(folder);
         Assert.Equal("3.59.0-ai-plus", RunConsumer(folder));
@@ -94,6 +94,32 @@ public sealed class PackageTests(PackageFeed feed)
         File.WriteAllText(specPath, File.ReadAllText(specPath).Replace("version: 3.59.0-ai-plus", "version: 3.60.0-ai-plus", StringComparison.Ordinal));
         AssertBuilds(folder);
         Assert.Equal("3.60.0-ai-plus", RunConsumer(folder));
+    }
+
+    [Fact]
+    public void An_upgrade_saved_under_a_versioned_file_name_keeps_every_type_name()
+    {
+        // As the spec is downloaded: a file per version. Type names come from the title, so the code using them stays.
+        var folder = feed.NewConsumerFolder("upgraded");
+        Directory.CreateDirectory(Path.Combine(folder, "specs"));
+        var v1 = File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "spec", "ibl-data-manager.yaml"));
+        File.WriteAllText(Path.Combine(folder, "specs", "ibl-data-manager-3.59.0-ai-plus.yaml"), v1);
+        WriteProject(folder, specItem: "specs/ibl-data-manager-3.59.0-ai-plus.yaml");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(IblDataManager.IblDataManagerSpec.Version + \" \" + typeof(IblDataManager.IblDataManagerClient).Name);\n");
+        AssertBuilds(folder);
+        Assert.Equal("3.59.0-ai-plus IblDataManagerClient", RunConsumer(folder));
+
+        File.Delete(Path.Combine(folder, "specs", "ibl-data-manager-3.59.0-ai-plus.yaml"));
+        File.WriteAllText(Path.Combine(folder, "specs", "ibl-data-manager-3.60.0-ai-plus.yaml"), v1.Replace("version: 3.59.0-ai-plus", "version: 3.60.0-ai-plus", StringComparison.Ordinal));
+        WriteProject(folder, specItem: "specs/ibl-data-manager-3.60.0-ai-plus.yaml");
+        AssertBuilds(folder);
+        Assert.Equal("3.60.0-ai-plus IblDataManagerClient", RunConsumer(folder));
+
+        // TypePrefix on the item, through the package's MSBuild glue, names the types instead.
+        WriteProject(folder, specItem: "specs/ibl-data-manager-3.60.0-ai-plus.yaml", itemMetadata: "TypePrefix=\"Dm\"");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(IblDataManager.DmSpec.Version + \" \" + typeof(IblDataManager.DmClient).Name);\n");
+        AssertBuilds(folder);
+        Assert.Equal("3.60.0-ai-plus DmClient", RunConsumer(folder));
     }
 
     [PublishedSpecFact]
@@ -187,9 +213,9 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.Equal(version, templateDefault);
     }
 
-    private void WriteProject(string folder, string? specItem, string properties = "")
+    private void WriteProject(string folder, string? specItem, string properties = "", string itemMetadata = "")
     {
-        var spec = specItem is null ? string.Empty : $"""<ItemGroup><IblOpenApiSpec Include="{specItem}" Namespace="IblDataManager" /></ItemGroup>""";
+        var spec = specItem is null ? string.Empty : $"""<ItemGroup><IblOpenApiSpec Include="{specItem}" Namespace="IblDataManager" {itemMetadata} /></ItemGroup>""";
         var assemblyName = Path.GetFileName(folder);
         File.WriteAllText(Path.Combine(folder, assemblyName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">

@@ -97,10 +97,10 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         Assert.True(updated.Accepted);
         Assert.Equal("kick-off", updated.Metadata!["note"].GetString());
 
-        await catalog.DeleteSuggestionsCourseManageGroupAsync(created.Id, "acme");
+        await catalog.DeleteSuggestionsCourseManageGroupAsync("acme", created.Id);
         Assert.Equal(3, (await catalog.GetSuggestionsCourseManageGroupAsync("acme")).Count);
 
-        var notFound = await Assert.ThrowsAsync<IblDataManagerApiException>(() => catalog.DeleteSuggestionsCourseManageGroupAsync(created.Id, "acme"));
+        var notFound = await Assert.ThrowsAsync<IblDataManagerApiException>(() => catalog.DeleteSuggestionsCourseManageGroupAsync("acme", created.Id));
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
         Assert.Equal("catalog_suggestions_course_manage_group_destroy", notFound.OperationId);
         Assert.Contains($"no group suggestion {created.Id}", notFound.Problem!.Detail);
@@ -123,7 +123,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         var pathways = await catalog.GetSuggestionsPathwayManageAsync("acme");
         Assert.Contains(pathways.Results, p => p.Id == created.Id && p.Username == "carol");
         Assert.Equal(PageLinkStyle.NextPagePreviousPage, pathways.LinkStyle);
-        await catalog.DeleteSuggestionsPathwayManageAsync(created.Id, "acme");
+        await catalog.DeleteSuggestionsPathwayManageAsync("acme", created.Id);
         Assert.DoesNotContain((await catalog.GetSuggestionsPathwayManageAsync("acme")).Results, p => p.Id == created.Id);
 
         var learner = await catalog.GetSuggestionsCourseUserAsync("dave");
@@ -208,5 +208,91 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
             }
         });
         Assert.Equal(1, read);
+    }
+
+    [Fact]
+    public async Task Interfaces_come_from_dependency_injection_and_tag_clients_stand_alone()
+    {
+        // The interfaces, as code under test would take them.
+        var root = _services.GetRequiredService<IIblDataManagerClient>();
+        var catalog = _services.GetRequiredService<ICatalogClient>();
+        Assert.Equal((await root.Catalog.GetSuggestionsCourseManageGroupAsync("acme")).Count, (await catalog.GetSuggestionsCourseManageGroupAsync("acme")).Count);
+        Assert.IsType<AudienceClient>(_services.GetRequiredService<IAudienceClient>());
+
+        // A tag client over an HttpClient of its own, with no root client in sight.
+        var httpClient = new HttpClient(SpecConformanceHandler.OverSockets());
+        new IblDataManagerClientOptions { BaseAddress = _address, ApiKey = SampleDatabase.DemoAdminKey }.ConfigureHttpClient(httpClient);
+        var alone = new CatalogClient(httpClient);
+        Assert.True((await alone.GetSuggestionsCourseManageGroupAsync("acme", pageSize: 1)).Count > 0);
+    }
+
+    [Fact]
+    public async Task Code_using_the_client_is_tested_with_a_fake_and_no_http()
+    {
+        var fake = new FakeAudience(new OvertimeWithChangeInfo { Meta = new OvertimeMeta { Total = 7 } });
+        Assert.Equal(7, await ActiveLearners(fake, "acme"));
+        Assert.Equal(["acme"], fake.Orgs);
+
+        // The function under test, as a service would write it against the interface.
+        static async Task<int> ActiveLearners(IAudienceClient audience, string org) => (await audience.GetOrgsActiveUsersOverTimeAsync(org)).Meta.Total;
+    }
+
+    [Fact]
+    public async Task A_capture_records_the_status_and_headers_of_each_call_it_surrounds()
+    {
+        using (var capture = new IblDataManagerResponseCapture())
+        {
+            await Client.Catalog.GetSuggestionsCourseManageGroupAsync("acme", pageSize: 1);
+            await Assert.ThrowsAsync<IblDataManagerApiException>(() => Client.Catalog.DeleteSuggestionsCourseManageGroupAsync("acme", 999_999));
+
+            Assert.Collection(
+                capture.Responses,
+                ok =>
+                {
+                    Assert.Equal("catalog_suggestions_course_manage_group_retrieve", ok.OperationId);
+                    Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+                    Assert.StartsWith("application/json", ok.Headers["content-type"].Single(), StringComparison.Ordinal);
+                },
+                notFound =>
+                {
+                    Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+                    Assert.StartsWith("application/problem+json", notFound.Headers["Content-Type"].Single(), StringComparison.Ordinal);
+                });
+            Assert.Equal(HttpStatusCode.NotFound, capture.Last!.StatusCode);
+        }
+
+        // Closed: later calls are not recorded anywhere, and a capture records only its own flow's calls.
+        var outside = new IblDataManagerResponseCapture();
+        outside.Dispose();
+        await Client.Catalog.GetSuggestionsCourseManageGroupAsync("acme", pageSize: 1);
+        Assert.Empty(outside.Responses);
+
+        using var mine = new IblDataManagerResponseCapture();
+        await Task.Run(async () =>
+        {
+            using var theirs = new IblDataManagerResponseCapture();
+            await Client.Catalog.GetSuggestionsPathwayManageAsync("acme");
+            Assert.Single(theirs.Responses);
+        });
+        Assert.Empty(mine.Responses);
+    }
+
+    /// <summary>A hand-written fake of the generated interface: the seam a service's unit tests use.</summary>
+    private sealed class FakeAudience(OvertimeWithChangeInfo answer) : IAudienceClient
+    {
+        public List<string> Orgs { get; } = [];
+
+        public Task<OvertimeWithChangeInfo> GetOrgsActiveUsersOverTimeAsync(
+            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, GetOrgsActiveUsersOverTimeFormat? format = null,
+            bool? includeMainPlatform = null, string? startDate = null, CancellationToken cancellationToken = default)
+        {
+            Orgs.Add(org);
+            return Task.FromResult(answer);
+        }
+
+        public Task<ActiveUsersPerCourse> GetOrgsActiveUsersPerCourseAsync(
+            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, GetOrgsActiveUsersOverTimeFormat? format = null,
+            bool? includeMainPlatform = null, string? startDate = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -18,7 +18,7 @@ public sealed class ClientRequestTests
         var request = stub.Requests.Single();
         Assert.Equal("GET", request.Method);
         Assert.Equal(
-            "http://stub.test/api/catalog/suggestions/course/manage/group/?platform_key=acme&query=a%20b%26c%3Dd%2F%C3%A9&department_mode=true&page=2",
+            "http://stub.test/api/catalog/suggestions/course/manage/group/?platform_key=acme&department_mode=true&page=2&query=a%20b%26c%3Dd%2F%C3%A9",
             request.Url);
         Assert.Equal("Api-Key test-key", request.Headers["Authorization"]);
         Assert.Null(request.Body);
@@ -32,7 +32,7 @@ public sealed class ClientRequestTests
         await client.Audience.GetOrgsActiveUsersOverTimeAsync("a/b c", departmentId: 10, format: GetOrgsActiveUsersOverTimeFormat.Json);
         Assert.Equal(
             [
-                "http://stub.test/api/analytics/time-spent/user/?start_date=2026-06-01&learner_id=u%201&include_main_platform=false",
+                "http://stub.test/api/analytics/time-spent/user/?include_main_platform=false&learner_id=u%201&start_date=2026-06-01",
                 "http://stub.test/api/audience/orgs/a%2Fb%20c/active-users/over-time?department_id=10&format=json",
             ],
             stub.Requests.Select(r => r.Url));
@@ -58,8 +58,8 @@ public sealed class ClientRequestTests
     public async Task A_base_address_with_a_path_keeps_it()
     {
         var (client, stub) = Create(baseAddress: "http://stub.test/data-manager");
-        await client.Catalog.DeleteSuggestionsPathwayManageAsync(5, "acme");
-        Assert.Equal("DELETE http://stub.test/data-manager/api/catalog/suggestions/pathway/manage/?suggestion_id=5&platform_key=acme", $"{stub.Requests[0].Method} {stub.Requests[0].Url}");
+        await client.Catalog.DeleteSuggestionsPathwayManageAsync("acme", 5);
+        Assert.Equal("DELETE http://stub.test/data-manager/api/catalog/suggestions/pathway/manage/?platform_key=acme&suggestion_id=5", $"{stub.Requests[0].Method} {stub.Requests[0].Url}");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ClientRequestTests
     {
         var (client, stub) = Create();
         stub.Answer = _ => Answer(HttpStatusCode.NotFound, """{"title":"Not Found","status":404,"detail":"There is no group suggestion 9."}""", "application/problem+json");
-        var error = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.DeleteSuggestionsCourseManageGroupAsync(9, "acme"));
+        var error = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.DeleteSuggestionsCourseManageGroupAsync("acme", 9));
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal("There is no group suggestion 9.", error.Problem!.Detail);
         Assert.Equal("catalog_suggestions_course_manage_group_destroy failed with 404 NotFound: Not Found: There is no group suggestion 9.", error.Message);
@@ -84,7 +84,7 @@ public sealed class ClientRequestTests
     {
         var (client, stub) = Create();
         stub.Answer = _ => new HttpResponseMessage(HttpStatusCode.NoContent);
-        await client.Catalog.DeleteSuggestionsCourseManageGroupAsync(1, "acme");
+        await client.Catalog.DeleteSuggestionsCourseManageGroupAsync("acme", 1);
         var error = await Assert.ThrowsAsync<IblDataManagerApiException>(() => client.Catalog.GetSuggestionsCourseUserAsync("dave"));
         Assert.Contains("no content", error.Message);
     }

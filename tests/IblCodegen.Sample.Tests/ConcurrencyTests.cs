@@ -10,6 +10,7 @@ namespace IblCodegen.Sample.Tests;
 /// Writers at once, on Kestrel over 127.0.0.1 with the sample's own database file: no answer is a 5xx, the
 /// create-or-update keeps one row per key, and the store stays intact. Bounded in count and time.
 /// </summary>
+[Collection(StoreWideCollection.Name)]
 public sealed class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output) : LoopbackSuite
 {
     private const string Suggestion = """{"platform_key":"acme","course_id":"course-v1:acme+sql+2024","group_id":1,"accepted":true}""";

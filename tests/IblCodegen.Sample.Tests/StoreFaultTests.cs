@@ -7,6 +7,7 @@ namespace IblCodegen.Sample.Tests;
 /// requests answer 503 with a problem document and Retry-After, reads do not go on serving the old file, and the
 /// service recovers without a restart when the store is back.
 /// </summary>
+[Collection(StoreWideCollection.Name)]
 public sealed class StoreFaultTests : LoopbackSuite
 {
     private const string Groups = "/api/catalog/suggestions/course/manage/group/?platform_key=acme";

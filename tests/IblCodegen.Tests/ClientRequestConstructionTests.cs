@@ -42,13 +42,13 @@ public sealed class ClientRequestConstructionTests
                 {
                     var recorder = new Recorder();
                     var http = new System.Net.Http.HttpClient(recorder);
-                    new IblDataManager4904AiPlusClientOptions { BaseAddress = new System.Uri("https://base.test/dm"), ApiKey = "k1" }.ConfigureHttpClient(http);
-                    var client = new IblDataManager4904AiPlusClient(http);
+                    new IblDataManagerClientOptions { BaseAddress = new System.Uri("https://base.test/dm"), ApiKey = "k1" }.ConfigureHttpClient(http);
+                    var client = new IblDataManagerClient(http);
                     var statuses = new System.Collections.Generic.List<string>();
                     async System.Threading.Tasks.Task Call(System.Func<System.Threading.Tasks.Task> call)
                     {
                         try { await call(); statuses.Add("no exception"); }
-                        catch (IblDataManager4904AiPlusApiException e) { statuses.Add($"{(int)e.StatusCode} {e.OperationId} {e.Content}"); }
+                        catch (IblDataManagerApiException e) { statuses.Add($"{(int)e.StatusCode} {e.OperationId} {e.Content}"); }
                     }
 
                     await Call(() => client.Search.GetAiSearchAsync(tags: ["a b", "c&d"], llm: ["gpt-4"], limit: 5, uniqueId: System.Guid.Parse("12345678-1234-5678-1234-567812345678")));
@@ -155,8 +155,10 @@ public sealed class ClientRequestConstructionTests
             }
             """;
         var lines = await RunProbe(new TestAdditionalText("/specs/wire.yaml", spec), calls);
+
+        // Query parameters in the method's order (path, required, optional, each by name), not the spec's listing order.
         Assert.Equal(
-            "GET http://w.test/items/1%2C2?tag=a&tag=b&csv=c%2Cd&spaced=3%204&piped=x%7Cy&when=2026-06-15T08%3A30%3A00.0000000%2B02%3A00 | Cookie=session=s%201;X-Trace=t-1 |  | ",
+            "GET http://w.test/items/1%2C2?csv=c%2Cd&piped=x%7Cy&spaced=3%204&tag=a&tag=b&when=2026-06-15T08%3A30%3A00.0000000%2B02%3A00 | Cookie=session=s%201;X-Trace=t-1 |  | ",
             lines[0]);
         Assert.Equal("GET http://w.test/items/5 |  |  | ", lines[1]);
         Assert.Equal("POST http://w.test/forms |  | application/x-www-form-urlencoded | name=n%26m&count=3&flags=true&flags=false", lines[2]);

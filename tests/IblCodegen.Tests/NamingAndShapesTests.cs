@@ -256,7 +256,7 @@ public sealed class NamingAndShapesTests
     [Fact]
     public void Spec_title_and_version_are_constants()
     {
-        var info = Generated.Value.GetRequiredType("Shapes.TestApi.ShapesSpec");
+        var info = Generated.Value.GetRequiredType("Shapes.TestApi.ShapesTestApiSpec");
         Assert.Equal("shapes.test-api", info.GetField("Title")!.GetValue(null));
         Assert.Equal("2.0.0", info.GetField("Version")!.GetValue(null));
     }
@@ -280,7 +280,7 @@ public sealed class NamingAndShapesTests
     }
 
     private static readonly Lazy<System.Text.Json.JsonSerializerOptions> JsonOptions =
-        new(() => Generated.Value.GeneratedJsonOptions("Shapes.TestApi.ShapesJsonContext"));
+        new(() => Generated.Value.GeneratedJsonOptions("Shapes.TestApi.ShapesTestApiJsonContext"));
 
     private static Type Type(string name) => Generated.Value.GetRequiredType("Shapes.TestApi." + name);
 }

@@ -24,7 +24,7 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         var message = error.GetMessage();
         Assert.Contains("catalog_suggestions_course_manage_group_destroy", message);
         Assert.Contains("DELETE /api/catalog/suggestions/course/manage/group/", message);
-        Assert.Contains("'public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)'", message);
+        Assert.Contains("'public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(string platformKey, int suggestionId, bool? departmentMode, CancellationToken cancellationToken)'", message);
         Assert.Contains("StubMissingHandlers", message);
         Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line);
 

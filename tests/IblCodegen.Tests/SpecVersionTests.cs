@@ -71,11 +71,33 @@ public sealed class SpecVersionTests
     public void A_removed_operation_is_an_error_naming_the_handler_to_delete()
     {
         var handlers = ServerGenerationTests.HandWrittenHandlers("[IblCodegen.OpenApiHandlers(Tags = [\"catalog\"])]", method => method.Contains("Suggestions", StringComparison.Ordinal));
-        var withoutDelete = V1.Replace("operationId: catalog_suggestions_course_manage_group_destroy", "operationId: catalog_suggestions_course_manage_group_withdraw", StringComparison.Ordinal);
+        var withoutDelete = WithoutOperation(V1, "catalog_suggestions_course_manage_group_destroy");
         var run = GeneratorHarness.RunWeb(new TestAdditionalText(RepoPaths.ProjectSpec, withoutDelete), handlers);
-        var stale = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "IBL0104");
+        var stale = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0104", stale.Id);
         Assert.Contains("Handlers.DeleteSuggestionsCourseManageGroupAsync", stale.GetMessage());
         Assert.Contains("\"ibl-data-manager\" 3.59.0-ai-plus", stale.GetMessage());
+        Assert.Equal("DeleteSuggestionsCourseManageGroupAsync", MarkedText(run, stale));
+    }
+
+    [Fact]
+    public void A_renamed_operation_is_one_error_at_the_handler_naming_both_names()
+    {
+        // Same path, verb and parameters, another operationId: the handler's name no longer matches.
+        var handlers = ServerGenerationTests.HandWrittenHandlers("[IblCodegen.OpenApiHandlers(Tags = [\"catalog\"])]", method => method.Contains("Suggestions", StringComparison.Ordinal));
+        var renamed = V1.Replace("operationId: catalog_suggestions_course_manage_group_destroy", "operationId: catalog_suggestions_course_manage_group_withdraw", StringComparison.Ordinal);
+        var run = GeneratorHarness.RunWeb(new TestAdditionalText(RepoPaths.ProjectSpec, renamed), handlers);
+
+        // One diagnostic: not IBL0104 for the old handler and IBL0101 for the new operation besides.
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0109", diagnostic.Id);
+        var message = diagnostic.GetMessage();
+        Assert.Contains("'catalog_suggestions_course_manage_group_withdraw' (DELETE /api/catalog/suggestions/course/manage/group/)", message);
+        Assert.Contains("renamed from DeleteSuggestionsCourseManageGroupAsync to SuggestionsCourseManageGroupWithdrawAsync", message);
+        Assert.Equal("DeleteSuggestionsCourseManageGroupAsync", MarkedText(run, diagnostic));
+
+        // The new operation answers 501 meanwhile, so the compiler's one complaint is at the old method (CS0759).
+        Assert.Equal(["CS0759"], run.CompileProblems().Select(d => d.Id));
     }
 
     [Fact]
@@ -105,7 +127,7 @@ public sealed class SpecVersionTests
             public partial class Handlers
             {
                 /// <summary>Written already: no stub for this one.</summary>
-                public partial global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::IblDataManager.ActiveUsersPerCourse>, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, global::IblDataManager.GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, global::System.Threading.CancellationToken cancellationToken) =>
+                public partial global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::IblDataManager.ActiveUsersPerCourse>, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(string org, int? departmentId, bool? departmentMode, string? endDate, global::IblDataManager.GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate, global::System.Threading.CancellationToken cancellationToken) =>
                     throw new global::System.NotImplementedException();
             }
             """);
@@ -115,6 +137,22 @@ public sealed class SpecVersionTests
         Assert.Equal(DiagnosticSeverity.Warning, stub.DefaultSeverity);
         Assert.Contains("GetOrgsActiveUsersOverTimeAsync", stub.GetMessage());
     }
+
+    /// <summary>The spec text without one operation: its method key and every line indented under it.</summary>
+    private static string WithoutOperation(string spec, string operationId)
+    {
+        var lines = spec.Split('\n').ToList();
+        var id = lines.FindIndex(l => l.Trim() == "operationId: " + operationId);
+        var start = lines.FindLastIndex(id, l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("     ", StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Trim().Length > 0 && !l.StartsWith("     ", StringComparison.Ordinal));
+        lines.RemoveRange(start, end - start);
+        var text = string.Join('\n', lines);
+        Assert.DoesNotContain(operationId, text);
+        return text;
+    }
+
+    private static string MarkedText(GeneratorRun run, Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 
     private static string Source(GeneratorDriverRunResult result, string hintName) =>
         result.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();

@@ -30,8 +30,8 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     private static readonly DateOnly LastSupportedDate = new(2999, 12, 31);
 
     public partial async Task<Results<Ok<TimeSpentPerUserResponse>, ProblemHttpResult>> GetAnalyticsTimeSpentUserAsync(
-        string? courseId, DateOnly? startDate, DateOnly? endDate, string? platform, string? learnerId, string? mentorUuid,
-        string? sessionUuid, string? url, bool includeMainPlatform, CancellationToken cancellationToken)
+        string? courseId, DateOnly? endDate, bool includeMainPlatform, string? learnerId, string? mentorUuid, string? platform,
+        string? sessionUuid, DateOnly? startDate, string? url, CancellationToken cancellationToken)
     {
         var caller = Caller.From(HttpContext.User);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<OvertimeWithChangeInfo>, ProblemHttpResult>> GetOrgsActiveUsersOverTimeAsync(
-        string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<ActiveUsersPerCourse>, ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(
-        string org, int? departmentId, bool? departmentMode, string? startDate, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform,
+        string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -64,7 +64,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     private Caller Caller => Caller.From(HttpContext.User);
 
     public partial async Task<Results<Ok<Page<CourseGroupSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseManageGroupAsync(
-        string platformKey, string? platformOrg, string? query, string sort, bool? departmentMode, int? page, int? pageSize, CancellationToken cancellationToken)
+        string platformKey, bool? departmentMode, int? page, int? pageSize, string? platformOrg, string? query, string sort, CancellationToken cancellationToken)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, GroupSortColumns, out var orderBy, out problem))
         {
@@ -136,7 +136,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsCourseManageGroupAsync(
-        int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
+        string platformKey, int suggestionId, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
 
@@ -162,7 +162,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     }
 
     public partial async Task<Results<Ok<Page<CourseSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseUserAsync(
-        string user, string? platformKey, string? platformOrg, string sort, int? page, int? pageSize, CancellationToken cancellationToken)
+        string user, int? page, int? pageSize, string? platformKey, string? platformOrg, string sort, CancellationToken cancellationToken)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, UserSortColumns, out var orderBy, out problem))
         {
@@ -207,7 +207,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     }
 
     public partial async Task<Results<Ok<Page<PathwaySuggestionDetail>>, ProblemHttpResult>> GetSuggestionsPathwayManageAsync(
-        string platformKey, string? platformOrg, string? query, string sort, bool? departmentMode, int? page, int? pageSize, CancellationToken cancellationToken)
+        string platformKey, bool? departmentMode, int? page, int? pageSize, string? platformOrg, string? query, string sort, CancellationToken cancellationToken)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem) || !Sorting.TryOrderBy(sort, PathwaySortColumns, out var orderBy, out problem))
         {
@@ -286,7 +286,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
     }
 
     public partial async Task<Results<Ok, ProblemHttpResult>> DeleteSuggestionsPathwayManageAsync(
-        int suggestionId, string platformKey, bool? departmentMode, CancellationToken cancellationToken)
+        string platformKey, int suggestionId, bool? departmentMode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
 

@@ -99,6 +99,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SharedTitle = new(
+        id: "IBL0012",
+        title: "Two specs would give their code the same names",
+        messageFormat: "The spec '{0}' would name its code as '{1}' does (namespace {2}, {3}Client: both are titled \"{4}\"), so its code is named after its file: namespace {5}, {6}Client; set Namespace and TypePrefix on its IblOpenApiSpec item to choose names of your own",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor MissingHandler = new(
         id: "IBL0101",
         title: "A selected operation has no handler",
@@ -147,6 +155,30 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor WrongHandlerSignature = new(
+        id: "IBL0107",
+        title: "A handler's signature is not its operation's",
+        messageFormat: "{0} handles operation '{1}' ({2} {3}) but its signature is not the operation's (parameters in order: path, then required, then optional, each by name): expected '{4}', found '{5}'",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor HandlerNotPartial = new(
+        id: "IBL0108",
+        title: "A handler method must be partial",
+        messageFormat: "{0} handles operation '{1}' ({2} {3}) but is not partial: declare it '{4}'",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RenamedOperation = new(
+        id: "IBL0109",
+        title: "A handler's operation was renamed",
+        messageFormat: "{0} implements no operation of \"{1}\" {2}, and '{3}' ({4} {5}), which takes the same parameters, has no handler: the operation was probably renamed from {0} to {6}; rename the method",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "IBL0999",
         title: "The generator failed",
@@ -158,8 +190,9 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
-        NestedTooDeep, InvisibleCharacter, UnmatchedSelection,
-        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, UnmatchedHandlerSelection, InternalError,
+        NestedTooDeep, InvisibleCharacter, UnmatchedSelection, SharedTitle,
+        MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, UnmatchedHandlerSelection,
+        WrongHandlerSignature, HandlerNotPartial, RenamedOperation, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

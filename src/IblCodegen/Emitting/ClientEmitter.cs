@@ -26,7 +26,11 @@ internal static class ClientEmitter
     {
         var identity = model.Identity;
         var writer = EmitHelpers.StartFile(identity);
+        WriteRootInterface(writer, model);
+        writer.WriteLine();
         WriteRootClient(writer, model);
+        writer.WriteLine();
+        WriteResponseCapture(writer, identity);
         writer.WriteLine();
         WriteException(writer, identity);
         writer.WriteLine();
@@ -48,7 +52,8 @@ internal static class ClientEmitter
         writer.OpenBlock();
         writer.WriteLine($"/// <summary>");
         writer.WriteLine($"/// Registers <see cref=\"{identity.ClientTypeName}\"/> as a typed client of IHttpClientFactory, and each tag client");
-        writer.WriteLine($"/// (<see cref=\"{identity.ClientTypeName}\"/>'s properties) as a transient service.");
+        writer.WriteLine($"/// (<see cref=\"{identity.ClientTypeName}\"/>'s properties) as a transient service; each also as its interface");
+        writer.WriteLine($"/// (<see cref=\"{identity.ClientInterfaceName}\"/>, and each tag client's), for code that is tested with fakes.");
         writer.WriteLine($"/// </summary>");
         writer.WriteLine($"/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine($"/// <param name=\"configure\">Sets the base address and the API key.</param>");
@@ -58,9 +63,11 @@ internal static class ClientEmitter
         writer.WriteLine($"    global::System.Action<{identity.ClientOptionsTypeName}> configure)");
         writer.OpenBlock();
         writer.WriteLine($"{di}.OptionsServiceCollectionExtensions.Configure(services, configure);");
+        writer.WriteLine($"{di}.ServiceCollectionServiceExtensions.AddTransient<{identity.ClientInterfaceName}>(services, static provider => {di}.ServiceProviderServiceExtensions.GetRequiredService<{identity.ClientTypeName}>(provider));");
         foreach (var client in model.Clients)
         {
             writer.WriteLine($"{di}.ServiceCollectionServiceExtensions.AddTransient(services, static provider => {di}.ServiceProviderServiceExtensions.GetRequiredService<{identity.ClientTypeName}>(provider).{client.PropertyName});");
+            writer.WriteLine($"{di}.ServiceCollectionServiceExtensions.AddTransient<{client.InterfaceName}>(services, static provider => {di}.ServiceProviderServiceExtensions.GetRequiredService<{identity.ClientTypeName}>(provider).{client.PropertyName});");
         }
 
         writer.WriteLine($"return {di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{identity.ClientTypeName}>(");
@@ -71,6 +78,149 @@ internal static class ClientEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();
+    }
+
+    /// <summary>The root client's interface: a property per tag, each the tag client's interface.</summary>
+    private static void WriteRootInterface(SourceWriter writer, RootClientOutput model)
+    {
+        var identity = model.Identity;
+        writer.WriteLine($"/// <summary>The client of \"{EmitHelpers.EscapeXml(identity.Title)}\": one property per tag, each with a method per operation.</summary>");
+        writer.WriteLine($"/// <remarks>Implemented by <see cref=\"{identity.ClientTypeName}\"/>; code that calls the service can be tested with a fake of this interface.</remarks>");
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine($"public partial interface {identity.ClientInterfaceName}");
+        writer.OpenBlock();
+        for (var i = 0; i < model.Clients.Count; i++)
+        {
+            var client = model.Clients[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine($"/// <summary>The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.</summary>");
+            writer.WriteLine($"{client.InterfaceName} {client.PropertyName} {{ get; }}");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// What a call's answer said besides its body: the capture a caller opens around calls, recording each response's
+    /// status and headers on its async flow. Nothing per operation is generated for it, and nothing is copied while
+    /// no capture is open.
+    /// </summary>
+    private static void WriteResponseCapture(SourceWriter writer, SpecIdentity identity)
+    {
+        var capture = identity.ResponseCaptureTypeName;
+        var response = identity.ResponseTypeName;
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Records the status code and headers of the responses to the calls made while it is open, on the async flow that
+            /// opened it (calls awaited inside the <c>using</c>), successes and errors alike.
+            /// </summary>
+            /// <example>
+            /// <code>
+            /// using var capture = new {{capture}}();
+            /// var page = await client.Catalog.GetSuggestionsCourseManageGroupAsync("acme");
+            /// var status = capture.Last!.StatusCode;
+            /// </code>
+            /// </example>
+            {{EmitHelpers.GeneratedCodeAttribute}}
+            public sealed class {{capture}} : global::System.IDisposable
+            {
+                private static readonly global::System.Threading.AsyncLocal<{{capture}}?> s_current = new();
+                private readonly {{capture}}? _outer;
+                private readonly global::System.Collections.Generic.List<{{response}}> _responses = new();
+                private bool _disposed;
+
+                /// <summary>Starts recording; a capture opened inside another records in the inner one until it is disposed.</summary>
+                public {{capture}}()
+                {
+                    _outer = s_current.Value;
+                    s_current.Value = this;
+                }
+
+                /// <summary>The responses recorded so far, in the order they arrived.</summary>
+                public global::System.Collections.Generic.IReadOnlyList<{{response}}> Responses
+                {
+                    get
+                    {
+                        lock (_responses)
+                        {
+                            return _responses.ToArray();
+                        }
+                    }
+                }
+
+                /// <summary>The last response recorded; null before any.</summary>
+                public {{response}}? Last
+                {
+                    get
+                    {
+                        lock (_responses)
+                        {
+                            return _responses.Count == 0 ? null : _responses[_responses.Count - 1];
+                        }
+                    }
+                }
+
+                /// <summary>Stops recording.</summary>
+                public void Dispose()
+                {
+                    if (!_disposed && ReferenceEquals(s_current.Value, this))
+                    {
+                        s_current.Value = _outer;
+                    }
+
+                    _disposed = true;
+                }
+
+                internal static void Record({{Http}}.HttpResponseMessage message, string operationId)
+                {
+                    if (s_current.Value is not { _disposed: false } capture)
+                    {
+                        return;
+                    }
+
+                    var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
+                    foreach (var header in message.Headers)
+                    {
+                        headers[header.Key] = global::System.Linq.Enumerable.ToArray(header.Value);
+                    }
+
+                    foreach (var header in message.Content.Headers)
+                    {
+                        headers[header.Key] = global::System.Linq.Enumerable.ToArray(header.Value);
+                    }
+
+                    lock (capture._responses)
+                    {
+                        capture._responses.Add(new {{response}}(operationId, message.StatusCode, headers));
+                    }
+                }
+            }
+
+            /// <summary>One response a <see cref="{{capture}}"/> recorded.</summary>
+            {{EmitHelpers.GeneratedCodeAttribute}}
+            public sealed class {{response}}
+            {
+                internal {{response}}(string operationId, global::System.Net.HttpStatusCode statusCode, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                    Headers = headers;
+                }
+
+                /// <summary>The operation called.</summary>
+                public string OperationId { get; }
+
+                /// <summary>The status the service answered with.</summary>
+                public global::System.Net.HttpStatusCode StatusCode { get; }
+
+                /// <summary>The response's headers and its content's (<c>Content-Type</c>, <c>Content-Length</c>…), by name, any case.</summary>
+                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> Headers { get; }
+            }
+            """);
     }
 
     private static void WriteRootClient(SourceWriter writer, RootClientOutput model)
@@ -86,7 +236,7 @@ internal static class ClientEmitter
         writer.WriteLine($"/// JSON is read and written with <see cref=\"{identity.JsonContextTypeName}\"/>: no reflection.");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
-        writer.WriteLine($"public partial class {name}");
+        writer.WriteLine($"public partial class {name} : {identity.ClientInterfaceName}");
         writer.OpenBlock();
         writer.WriteLine($"/// <summary>Creates the client over <paramref name=\"httpClient\"/>, whose base address is the service.</summary>");
         writer.WriteLine($"public {name}({Http}.HttpClient httpClient)");
@@ -103,6 +253,12 @@ internal static class ClientEmitter
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.</summary>");
             writer.WriteLine($"public {client.TypeName} {client.PropertyName} {{ get; }}");
+        }
+
+        foreach (var client in model.Clients)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"{client.InterfaceName} {identity.ClientInterfaceName}.{client.PropertyName} => {client.PropertyName};");
         }
 
         writer.WriteLine($$"""
@@ -250,6 +406,7 @@ internal static class ClientEmitter
 
             private static async {{Task}} EnsureSuccessAsync({{Http}}.HttpResponseMessage response, string operationId, {{CancellationToken}} cancellationToken)
             {
+                {{identity.ResponseCaptureTypeName}}.Record(response, operationId);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

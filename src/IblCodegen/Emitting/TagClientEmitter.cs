@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace IblCodegen.Emitting;
 
 /// <summary>
-/// Emits the client of one tag: a method per operation, and for paged lists a method that walks every page.
+/// Emits the client of one tag: an interface documenting a method per operation (and, for paged lists, a method that
+/// walks every page), and the class implementing it.
 /// <code>
 /// public Task&lt;Page&lt;CourseGroupSuggestionDetail&gt;&gt; GetSuggestionsCourseManageGroupAsync(
 ///     string platformKey, string? groupId = null, ..., CancellationToken cancellationToken = default)
@@ -19,8 +20,8 @@ namespace IblCodegen.Emitting;
 ///     return _client.SendAsync(requestMessage, "catalog_suggestions_course_manage_group_retrieve", _client.Json.PageOfCourseGroupSuggestionDetail, cancellationToken);
 /// }
 /// </code>
-/// Required parameters come first; optional ones default to null and are then left out of the request, so the
-/// service applies its own defaults.
+/// Required parameters come first (in the model's order, not the spec's listing order); optional ones default to null
+/// and are then left out of the request, so the service applies its own defaults.
 /// </summary>
 internal sealed class TagClientEmitter
 {
@@ -48,20 +49,52 @@ internal sealed class TagClientEmitter
         var client = _model.Client;
         var writer = EmitHelpers.StartFile(_model.Identity);
         var operations = _model.Operations;
-        EmitHelpers.WriteDocComment(
+
+        // The interface carries the documentation; the class, which implements it, inherits it.
+        WriteTypeStart(
             writer,
-            client.Description,
-            $"The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.",
-            $"Reached through <see cref=\"{_root}.{client.PropertyName}\"/>.");
-        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
-        writer.WriteLine($"public partial class {client.TypeName}");
-        writer.OpenBlock();
-        writer.WriteLine($"private readonly {_root} _client;");
-        writer.WriteLine();
-        writer.WriteLine($"internal {client.TypeName}({_root} client)");
-        writer.OpenBlock();
-        writer.WriteLine("_client = client;");
+            $"Implemented by <see cref=\"{client.TypeName}\"/>; code that calls the service can be tested with a fake of this interface.",
+            $"public partial interface {client.InterfaceName}");
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var operation = operations[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            WriteOperationDocComment(writer, operation);
+            WriteSignature(writer, OperationHead(operation, implementation: false), Parameters(operation.Operation), enumeratorCancellation: false, declaration: true);
+            if (operation.Paging is { } paging)
+            {
+                writer.WriteLine();
+                WriteEnumerateDocComment(writer, operation.Operation, paging);
+                WriteSignature(writer, EnumerateHead(paging, implementation: false), EnumerateParameters(operation.Operation, paging), enumeratorCancellation: false, declaration: true);
+            }
+        }
+
         writer.CloseBlock();
+        writer.WriteLine();
+
+        WriteTypeStart(
+            writer,
+            $"Reached through <see cref=\"{_root}.{client.PropertyName}\"/>, or made on its own over an <see cref=\"{Http}.HttpClient\"/>.",
+            $"public partial class {client.TypeName} : {client.InterfaceName}");
+        writer.WriteLine($$"""
+            private readonly {{_root}} _client;
+
+            /// <summary>A client of these operations alone, over <paramref name="httpClient"/>, whose base address is the service.</summary>
+            /// <param name="httpClient">Carries the base address and the credentials (<see cref="{{_model.Identity.Qualify(_model.Identity.ClientOptionsTypeName)}}.ConfigureHttpClient"/> sets both).</param>
+            public {{client.TypeName}}({{Http}}.HttpClient httpClient)
+                : this(new {{_root}}(httpClient))
+            {
+            }
+
+            internal {{client.TypeName}}({{_root}} client)
+            {
+                _client = client;
+            }
+            """);
 
         foreach (var operation in operations)
         {
@@ -78,21 +111,55 @@ internal sealed class TagClientEmitter
         return writer.ToSourceText();
     }
 
+    /// <summary>The tag's description (or a line naming the tag) and <paramref name="remarks"/>, then the type's declaration, opened.</summary>
+    private void WriteTypeStart(SourceWriter writer, string remarks, string declaration)
+    {
+        var client = _model.Client;
+        EmitHelpers.WriteDocComment(writer, client.Description, $"The operations tagged <c>{EmitHelpers.EscapeXml(client.Tag)}</c>.", remarks);
+        writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
+        writer.WriteLine(declaration);
+        writer.OpenBlock();
+    }
+
+    private static string ReturnType(ClientOperation call) =>
+        call.ResultType is { } type ? $"{Task}<{type.AsNullable(call.ResultMayBeEmpty).Name}>" : Task;
+
+    private static string OperationHead(ClientOperation call, bool implementation) =>
+        $"{(implementation ? "public " : string.Empty)}{ReturnType(call)} {call.Operation.ClientMethodName}";
+
+    private static string EnumerateHead(ClientPaging paging, bool implementation) =>
+        $"{(implementation ? "public async " : string.Empty)}global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {paging.MethodName}";
+
+    /// <summary>The operation's parameters, less the page number an enumeration sets itself.</summary>
+    private List<(string Type, string Name, bool Optional)> EnumerateParameters(OperationSpec operation, ClientPaging paging) =>
+        Parameters(operation).Where(p => p.Name != paging.PageParameter?.Identifier).ToList();
+
+    private void WriteOperationDocComment(SourceWriter writer, ClientOperation call)
+    {
+        WriteDocComment(writer, call.Operation, skip: null);
+        writer.WriteLine(call.ResultType switch
+        {
+            null => "/// <returns>Completes when the service has answered with a success status.</returns>",
+            _ when call.ResultMayBeEmpty => "/// <returns>The response body; default when the service answers without one.</returns>",
+            _ => "/// <returns>The response body.</returns>",
+        });
+        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered with an error status.</exception>");
+    }
+
+    private void WriteEnumerateDocComment(SourceWriter writer, OperationSpec operation, ClientPaging paging)
+    {
+        WriteDocComment(writer, operation, paging.PageParameter, enumerating: paging);
+        writer.WriteLine($"/// <returns>Every item of every page, in order; the next page is requested when the items of this one have been read.</returns>");
+        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered a page request with an error status.</exception>");
+    }
+
 
     private void WriteOperation(SourceWriter writer, ClientOperation call)
     {
         var operation = call.Operation;
         var result = (Type: call.ResultType, MayBeEmpty: call.ResultMayBeEmpty);
-        WriteDocComment(writer, operation, skip: null);
-        writer.WriteLine(result.Type switch
-        {
-            null => "/// <returns>Completes when the service has answered with a success status.</returns>",
-            _ when result.MayBeEmpty => "/// <returns>The response body; default when the service answers without one.</returns>",
-            _ => "/// <returns>The response body.</returns>",
-        });
-        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered with an error status.</exception>");
-        var returnType = result.Type is null ? Task : $"{Task}<{result.Type.AsNullable(result.MayBeEmpty).Name}>";
-        WriteSignature(writer, $"public {returnType} {operation.ClientMethodName}", Parameters(operation), enumeratorCancellation: false);
+        writer.WriteLine("/// <inheritdoc/>");
+        WriteSignature(writer, OperationHead(call, implementation: true), Parameters(operation), enumeratorCancellation: false, declaration: false);
         writer.OpenBlock();
 
         var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -135,11 +202,8 @@ internal sealed class TagClientEmitter
     private void WriteEnumerate(SourceWriter writer, OperationSpec operation, ClientPaging paging)
     {
         var skip = paging.PageParameter;
-        WriteDocComment(writer, operation, skip, enumerating: paging);
-        writer.WriteLine($"/// <returns>Every item of every page, in order; the next page is requested when the items of this one have been read.</returns>");
-        writer.WriteLine($"/// <exception cref=\"{_model.Identity.Qualify(_model.Identity.ApiExceptionTypeName)}\">The service answered a page request with an error status.</exception>");
-        var parameters = Parameters(operation).Where(p => p.Name != skip?.Identifier).ToList();
-        WriteSignature(writer, $"public async global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {paging.MethodName}", parameters, enumeratorCancellation: true);
+        writer.WriteLine("/// <inheritdoc/>");
+        WriteSignature(writer, EnumerateHead(paging, implementation: true), EnumerateParameters(operation, paging), enumeratorCancellation: true, declaration: false);
         writer.OpenBlock();
         var arguments = Parameters(operation).Select(p => p.Name == skip?.Identifier ? $"{p.Name}: pageNumber" : $"{p.Name}: {p.Name}").ToList();
         arguments.Add("cancellationToken: cancellationToken");
@@ -234,7 +298,8 @@ internal sealed class TagClientEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
     }
 
-    private static void WriteSignature(SourceWriter writer, string head, IReadOnlyList<(string Type, string Name, bool Optional)> parameters, bool enumeratorCancellation)
+    /// <param name="declaration">An interface member: the signature ends the declaration.</param>
+    private static void WriteSignature(SourceWriter writer, string head, IReadOnlyList<(string Type, string Name, bool Optional)> parameters, bool enumeratorCancellation, bool declaration)
     {
         writer.WriteLine(head + "(");
         writer.Indentation++;
@@ -244,11 +309,14 @@ internal sealed class TagClientEmitter
         }
 
         var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
-        writer.WriteLine($"{attribute}{CancellationToken} cancellationToken = default)");
+        writer.WriteLine($"{attribute}{CancellationToken} cancellationToken = default){(declaration ? ";" : string.Empty)}");
         writer.Indentation--;
     }
 
-    /// <summary>The method's parameters: required ones first (in the spec's order), then the optional ones.</summary>
+    /// <summary>
+    /// The method's parameters: the required ones (in the model's order: path, then by name), a required body, then the
+    /// optional ones and an optional body.
+    /// </summary>
     private IReadOnlyList<(string Type, string Name, bool Optional)> Parameters(OperationSpec operation) =>
         Ordered(operation).Select(p => p.Spec is { } spec
             ? (ParameterType(spec), spec.Identifier, !spec.IsRequired)

@@ -26,6 +26,7 @@ internal static class OperationSelector
         return models.FirstOrDefault(m =>
             string.Equals(m.Identity.Title, handlers.Spec, StringComparison.OrdinalIgnoreCase)
             || string.Equals(m.Identity.HintPrefix, handlers.Spec, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(m.Identity.TypePrefix, handlers.Spec, StringComparison.Ordinal)
             || string.Equals(m.Identity.Namespace, handlers.Spec, StringComparison.Ordinal));
     }
 }

@@ -4,6 +4,10 @@ namespace IblCodegen.Model;
 /// <param name="Name">A readable, unique PascalCase name: "GetSuggestionsCourseManageGroup".</param>
 /// <param name="Method">The HTTP method, upper case.</param>
 /// <param name="Path">The path template as the spec writes it, e.g. <c>/api/audience/orgs/{org}/active-users/over-time</c>.</param>
+/// <param name="Parameters">
+/// In the order handlers and client methods take them, whatever the spec's listing order: path parameters in template
+/// order, then the required ones by name, then the optional ones by name.
+/// </param>
 /// <param name="Permissions">From <c>x-ibl-permissions</c>, or the description's "Requires A, B, or C permission" sentence.</param>
 /// <param name="SecuritySchemes">The schemes that may authenticate a call; empty when the operation is anonymous.</param>
 internal sealed record OperationSpec(
@@ -127,5 +131,6 @@ internal sealed record SecuritySchemeSpec(string Name, string Kind, string? In, 
 /// <summary>The client of one tag's operations, reachable from the root client through <see cref="PropertyName"/>.</summary>
 /// <param name="Tag">The tag as the spec spells it.</param>
 /// <param name="TypeName">The class: "CatalogClient" for the tag "catalog".</param>
+/// <param name="InterfaceName">Its interface: "ICatalogClient".</param>
 /// <param name="PropertyName">The root client's property: "Catalog".</param>
-internal sealed record TagClientSpec(string Tag, string TypeName, string PropertyName, string? Description);
+internal sealed record TagClientSpec(string Tag, string TypeName, string InterfaceName, string PropertyName, string? Description);

@@ -48,8 +48,9 @@ internal enum PrimitiveType
 /// </summary>
 internal sealed record TypeRef
 {
-    private TypeRef(TypeRefKind kind, PrimitiveType primitive, string definition, string shortDefinition, TypeRef? element, bool isValueType, bool isNullable, string? declaredName = null)
+    private TypeRef(TypeRefKind kind, PrimitiveType primitive, string definition, string shortDefinition, TypeRef? element, bool isValueType, bool isNullable, string? declaredName = null, string? erasedDefinition = null)
     {
+        ErasedDefinition = erasedDefinition ?? definition;
         Kind = kind;
         ShortDefinition = shortDefinition;
         DeclaredName = declaredName;
@@ -113,31 +114,44 @@ internal sealed record TypeRef
     /// <summary>The name without namespaces, for messages and doc comments: <c>IReadOnlyList&lt;Course&gt;</c>.</summary>
     public string ShortName => IsNullable ? ShortDefinition + "?" : ShortDefinition;
 
+    /// <summary>
+    /// The name with the nullability of reference types left out, here and in type arguments, as the compiler matches
+    /// a partial method's parts (it only warns where they differ): <c>global::System.Collections.Generic.IReadOnlyList&lt;string&gt;</c>
+    /// for a list of <c>string?</c>, <c>int?</c> kept. The spec's own types drop it too, value types included: where a
+    /// service's handler is compared with this name, they do not exist yet, and their <c>?</c> there tells nothing.
+    /// </summary>
+    public string ErasedName => IsNullable && IsValueType && Kind == TypeRefKind.Primitive ? ErasedDefinition + "?" : ErasedDefinition;
+
+    private string ErasedDefinition { get; }
+
     private string ShortDefinition { get; }
 
     /// <summary>How many type arguments sit inside one another: <c>IReadOnlyList&lt;IReadOnlyList&lt;int&gt;&gt;</c> is 2.</summary>
     public int Nesting => Element is null ? 0 : Element.Nesting + 1;
 
     /// <summary>The same type, without <c>?</c>.</summary>
-    public TypeRef NonNullable => IsNullable ? new(Kind, Primitive, Definition, ShortDefinition, Element, IsValueType, isNullable: false, DeclaredName) : this;
+    public TypeRef NonNullable => IsNullable ? new(Kind, Primitive, Definition, ShortDefinition, Element, IsValueType, isNullable: false, DeclaredName, ErasedDefinition) : this;
 
     /// <summary>A type the generator declares in <paramref name="namespace"/>.</summary>
     public static TypeRef Declared(string @namespace, string name, bool isValueType) =>
         new(TypeRefKind.Declared, PrimitiveType.None, $"global::{@namespace}.{name}", name, null, isValueType, isNullable: false, name);
 
     public static TypeRef List(TypeRef item) =>
-        new(TypeRefKind.List, PrimitiveType.None, $"global::System.Collections.Generic.IReadOnlyList<{item.Name}>", $"IReadOnlyList<{item.ShortName}>", item, isValueType: false, isNullable: false);
+        new(TypeRefKind.List, PrimitiveType.None, $"global::System.Collections.Generic.IReadOnlyList<{item.Name}>", $"IReadOnlyList<{item.ShortName}>", item, isValueType: false, isNullable: false,
+            erasedDefinition: $"global::System.Collections.Generic.IReadOnlyList<{item.ErasedName}>");
 
     public static TypeRef Map(TypeRef value) =>
-        new(TypeRefKind.Map, PrimitiveType.None, $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.Name}>", $"IReadOnlyDictionary<string, {value.ShortName}>", value, isValueType: false, isNullable: false);
+        new(TypeRefKind.Map, PrimitiveType.None, $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.Name}>", $"IReadOnlyDictionary<string, {value.ShortName}>", value, isValueType: false, isNullable: false,
+            erasedDefinition: $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.ErasedName}>");
 
     /// <summary>The paged envelope of <paramref name="namespace"/> closed over <paramref name="item"/>.</summary>
     public static TypeRef Page(string @namespace, TypeRef item) =>
-        new(TypeRefKind.Page, PrimitiveType.None, $"global::{@namespace}.{ReservedNames.PageType}<{item.Name}>", $"{ReservedNames.PageType}<{item.ShortName}>", item, isValueType: false, isNullable: false, ReservedNames.PageType);
+        new(TypeRefKind.Page, PrimitiveType.None, $"global::{@namespace}.{ReservedNames.PageType}<{item.Name}>", $"{ReservedNames.PageType}<{item.ShortName}>", item, isValueType: false, isNullable: false, ReservedNames.PageType,
+            $"global::{@namespace}.{ReservedNames.PageType}<{item.ErasedName}>");
 
     /// <summary>The same type, written with <c>?</c> when <paramref name="nullable"/> (a nullable type stays so).</summary>
     public TypeRef AsNullable(bool nullable = true) =>
-        !nullable || IsNullable ? this : new(Kind, Primitive, Definition, ShortDefinition, Element, IsValueType, isNullable: true, DeclaredName);
+        !nullable || IsNullable ? this : new(Kind, Primitive, Definition, ShortDefinition, Element, IsValueType, isNullable: true, DeclaredName, ErasedDefinition);
 
     public bool Equals(TypeRef? other) =>
         other is not null

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -34,23 +35,10 @@ internal static class HandlerClassParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var declared = symbol.GetMembers()
-            .OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary)
-            .Select(m => m.Name)
-            .Distinct()
-            .OrderBy(n => n, System.StringComparer.Ordinal)
-            .ToEquatableArray();
-
-        // Handlers are partial methods returning Task<Results<…>>; other partial methods ([GeneratedRegex],
-        // [LoggerMessage]) belong to other generators.
-        var partials = symbol.GetMembers()
-            .OfType<IMethodSymbol>()
-            .Where(IsHandlerShaped)
-            .Where(m => m.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax method && method.Modifiers.Any(SyntaxKind.PartialKeyword)))
-            .Select(m => m.Name)
-            .Distinct()
-            .OrderBy(n => n, System.StringComparer.Ordinal)
+        var methods = OwnMethods(symbol, cancellationToken)
+            .Select(m => new HandlerMethodSpec(m.Symbol.Name, m.Syntax.Modifiers.Any(SyntaxKind.PartialKeyword), IsHandlerShaped(m.Symbol), Key(m.Symbol), m.Symbol.ToDisplayString(s_display)))
+            .OrderBy(m => m.Name, System.StringComparer.Ordinal)
+            .ThenBy(m => m.Key, System.StringComparer.Ordinal)
             .ToEquatableArray();
 
         var problem = symbol.ContainingType is not null ? "it is nested in " + symbol.ContainingType.Name
@@ -67,8 +55,7 @@ internal static class HandlerClassParser
             Tags: Strings(tags),
             Operations: Strings(operations),
             PathPrefixes: Strings(prefixes),
-            DeclaredMethods: declared,
-            PartialMethods: partials,
+            Methods: methods,
             StubMissingHandlers: stubs,
             Problem: problem);
     }
@@ -89,6 +76,61 @@ internal static class HandlerClassParser
                 .Select(literal => new HandlerSelectionEntry(argument.NameEquals!.Name.Identifier.ValueText, literal.Token.ValueText, literal.GetLocation())))
             .ToEquatableArray();
     }
+
+    /// <summary>Where each method of the class is declared (its name), for diagnostics at the service's own method.</summary>
+    public static EquatableArray<HandlerMethodSite> MethodSites(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        OwnMethods((INamedTypeSymbol)context.TargetSymbol, cancellationToken)
+            .Select(m => new HandlerMethodSite(m.Symbol.Name, Key(m.Symbol), m.Syntax.Identifier.GetLocation()))
+            .ToEquatableArray();
+
+    /// <summary>
+    /// The ordinary methods declared in the class's own source, each with its first declaration. Handlers are among
+    /// them; which ones is for the spec to say. Other partial methods ([GeneratedRegex], [LoggerMessage]) belong to
+    /// other generators, and are told apart by their names and result types.
+    /// </summary>
+    private static IEnumerable<(IMethodSymbol Symbol, MethodDeclarationSyntax Syntax)> OwnMethods(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method.MethodKind == MethodKind.Ordinary
+                && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax)
+            {
+                yield return (method, syntax);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A method's result and parameter types as <see cref="HandlerSignature.Key"/> writes an operation's: by name only,
+    /// special types as keywords, no nullable reference type marks. The spec's types do not exist yet where the
+    /// generator looks, so they are error types here, whose <c>?</c> says nothing about what they will be: left out,
+    /// as the key leaves it out for the spec's types.
+    /// </summary>
+    private static string Key(IMethodSymbol method) =>
+        KeyOf(method.ReturnType) + "(" + string.Join(", ", method.Parameters.Select(p => KeyOf(p.Type))) + ")";
+
+    private static string KeyOf(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => KeyOf(array.ElementType) + "[]",
+        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } =>
+            inner.TypeKind == TypeKind.Error ? KeyOf(inner) : KeyOf(inner) + "?",
+        INamedTypeSymbol { TypeArguments.Length: > 0 } generic => generic.Name + "<" + string.Join(", ", generic.TypeArguments.Select(KeyOf)) + ">",
+        _ => type.ToDisplayString(s_key),
+    };
+
+    private static readonly SymbolDisplayFormat s_key = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary>A signature in short names, with nullability: <c>Task&lt;Results&lt;Ok, ProblemHttpResult&gt;&gt; GetAsync(string? org, CancellationToken cancellationToken)</c>.</summary>
+    private static readonly SymbolDisplayFormat s_display = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private static bool IsHandlerShaped(IMethodSymbol method) =>
         method.ReturnType is INamedTypeSymbol { Name: "Task", TypeArguments: [INamedTypeSymbol result] }

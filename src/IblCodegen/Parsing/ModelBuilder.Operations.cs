@@ -46,8 +46,9 @@ internal sealed partial class ModelBuilder
         {
             var pascal = Identifiers.ToPascalCase(tag, "Default");
             var typeName = _typeNames.Claim(pascal + "Client");
+            var interfaceName = _typeNames.Claim("I" + typeName);
             descriptions.TryGetValue(tag, out var description);
-            clients.Add(new TagClientSpec(tag, typeName, properties.Claim(pascal), description));
+            clients.Add(new TagClientSpec(tag, typeName, interfaceName, properties.Claim(pascal), description));
         }
 
         return clients;
@@ -122,7 +123,7 @@ internal sealed partial class ModelBuilder
             Tag: tag,
             Summary: LenientRead.Text(operation, "summary"),
             Description: description,
-            Parameters: BuildParameters(name, pathPointer, pathItem, pointer, operation),
+            Parameters: BuildParameters(name, path, pathPointer, pathItem, pointer, operation),
             Body: BuildBody(name, pointer, LenientRead.Object(operation, "requestBody")),
             Responses: BuildResponses(name, pointer, operation),
             Permissions: BuildPermissions(operationId, pointer, operation, description),
@@ -131,12 +132,13 @@ internal sealed partial class ModelBuilder
             Pointer: pointer);
     }
 
-    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string pathPointer, SpecObject pathItem, string pointer, SpecObject operation)
+    private EquatableArray<ParameterSpec> BuildParameters(string operationName, string path, string pathPointer, SpecObject pathItem, string pointer, SpecObject operation)
     {
         // Operation parameters override path-level ones of the same name and location.
         var declared = new List<Parameter>();
         AddParameters(declared, LenientRead.Array(pathItem, "parameters"), JsonPointer.Append(pathPointer, "parameters"));
         AddParameters(declared, LenientRead.Array(operation, "parameters"), JsonPointer.Append(pointer, "parameters"));
+        declared = InSignatureOrder(declared, path);
 
         // Reserved: the names the generated endpoint, handler and client method use for their own locals and parameters.
         var identifiers = new NameScope(
@@ -183,6 +185,25 @@ internal sealed partial class ModelBuilder
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The order handlers and client methods take parameters in, whatever order the spec lists them in (specs get
+    /// re-sorted between versions: the published one lists them alphabetically): path parameters as the template
+    /// names them, then the other required ones, then the optional ones, each by name (then location). Names are
+    /// claimed in this order too, so a clash is numbered the same way however the spec is written.
+    /// </summary>
+    private static List<Parameter> InSignatureOrder(List<Parameter> declared, string path)
+    {
+        var template = TextPatterns.PathParameters(path);
+        return declared
+            .OrderBy(p => p.Location == Model.ParameterLocation.Path ? 0 : IsRequired(p) ? 1 : 2)
+            .ThenBy(p => p.Location == Model.ParameterLocation.Path && template.IndexOf(p.Name) is >= 0 and var position ? position : int.MaxValue)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Location)
+            .ToList();
+
+        static bool IsRequired(Parameter parameter) => LenientRead.Flag(parameter.Node, "required");
     }
 
     /// <summary>

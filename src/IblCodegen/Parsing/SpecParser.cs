@@ -40,6 +40,26 @@ internal static class SpecParser
         }
     }
 
+    /// <summary>
+    /// Parses a spec whose code would take another spec's names (<see cref="SpecTypeNames"/>) with names from its file
+    /// instead, and says so (IBL0012).
+    /// </summary>
+    public static SpecResult ParseRenamed(SpecFile file, SpecNameClash clash, CancellationToken cancellationToken)
+    {
+        var result = Parse(SpecTypeNames.Renamed(file), cancellationToken);
+        if (result.Model is not { } model)
+        {
+            return result;
+        }
+
+        var kept = clash.Kept;
+        var renamed = model.Identity;
+        var notice = DiagnosticInfo.Create(
+            DiagnosticDescriptors.SharedTitle, LocationInfo.File(file.Path),
+            file.Path, kept.SpecPath, kept.Namespace, kept.TypePrefix, kept.Title, renamed.Namespace, renamed.TypePrefix);
+        return result with { Diagnostics = result.Diagnostics.Concat([notice]).ToEquatableArray() };
+    }
+
     private static SpecModel? Parse(SpecFile file, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (!TryReadTree(file, locator, diagnostics, cancellationToken, out var root))
@@ -161,7 +181,10 @@ internal static class SpecParser
         var ns = string.IsNullOrWhiteSpace(file.NamespaceOverride)
             ? Identifiers.ToNamespace(title)
             : Identifiers.ToNamespace(file.NamespaceOverride!.Trim());
-        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), ns, title, file.Path);
+        var typePrefix = string.IsNullOrWhiteSpace(file.TypePrefixOverride)
+            ? Identifiers.ToPascalCase(title, "Spec")
+            : Identifiers.ToTypePrefix(file.TypePrefixOverride!.Trim());
+        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), typePrefix, ns, title, file.Path);
     }
 
     public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

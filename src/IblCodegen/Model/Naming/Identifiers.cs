@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -95,6 +96,14 @@ internal static class Identifiers
 
         return result.Count == 0 ? "Spec" : string.Join(".", result);
     }
+
+    /// <summary>
+    /// A type prefix the project chose: kept as written when it is an identifier (<c>IBLv4</c>), made one otherwise.
+    /// </summary>
+    public static string ToTypePrefix(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && name.All(c => c < 128) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+            ? name
+            : ToPascalCase(name, "Spec");
 
     /// <summary>Prefixes <c>@</c> to a C# keyword. PascalCased names rarely are keywords, but the caller may pass any name.</summary>
     public static string EscapeKeyword(string identifier) =>
