@@ -69,7 +69,12 @@ public static class SampleApp
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        // A RequestDelegate, as the generated endpoints are: the Delegate overloads compile their handlers at startup.
+        app.MapGet("/", context =>
+        {
+            context.Response.Redirect("/docs");
+            return Task.CompletedTask;
+        }).ExcludeFromDescription();
         CatalogHandlers.MapEndpoints(app);
         AnalyticsHandlers.MapEndpoints(app);
         return app;

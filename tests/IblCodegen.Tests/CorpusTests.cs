@@ -51,6 +51,6 @@ public sealed class CorpusTests(ITestOutputHelper output)
             output.WriteLine(info.ToString());
         }
 
-        output.WriteLine($"{document}: {run.Sources.Length} files, {run.LineCount()} lines, {Regex.Matches(run.Source(run.Sources.Single(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)).HintName), "group.MapMethods").Count} operations");
+        output.WriteLine($"{document}: {run.Sources.Length} files, {run.LineCount()} lines, {Regex.Matches(run.Source(run.Sources.Single(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)).HintName), @"Endpoints\.Map\(group, ").Count} operations");
     }
 }

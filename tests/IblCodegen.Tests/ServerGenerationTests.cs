@@ -106,12 +106,12 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         string Endpoint(string name) => server[server.IndexOf($".WithName(\"{name}\")", StringComparison.Ordinal)..].Split(';')[0];
 
         var update = Endpoint("things_update");
-        Assert.Single(Regex.Matches(update, @"\.ProducesProblem\(403\)"));
-        Assert.All(new[] { 400, 401, 415, 501 }, status => Assert.Contains($".ProducesProblem({status})", update, StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(update, @"Endpoints\.Problem\(403\)"));
+        Assert.All(new[] { 400, 401, 415, 501 }, status => Assert.Contains($"Endpoints.Problem({status})", update, StringComparison.Ordinal));
         var ping = Endpoint("ping");
-        Assert.DoesNotContain(".ProducesProblem(400)", ping, StringComparison.Ordinal);
-        Assert.DoesNotContain(".ProducesProblem(401)", ping, StringComparison.Ordinal);
-        Assert.Contains(".ProducesProblem(501)", ping, StringComparison.Ordinal);
+        Assert.DoesNotContain("Endpoints.Problem(400)", ping, StringComparison.Ordinal);
+        Assert.DoesNotContain("Endpoints.Problem(401)", ping, StringComparison.Ordinal);
+        Assert.Contains("Endpoints.Problem(501)", ping, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileProblems());
         var handlers = run.Source("IblDataManager.Handlers.Service.Handlers.g.cs");
-        Assert.Equal(2, Regex.Matches(handlers, "group.MapMethods").Count);
+        Assert.Equal(2, Regex.Matches(handlers, @"Endpoints\.Map\(group, ").Count);
         Assert.DoesNotContain("catalog_", handlers);
     }
 
@@ -246,7 +246,7 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
         var server = run.Source("IblDataManager4904AiPlus.Handlers.Service.Handlers.g.cs");
-        Assert.Equal(1176, Regex.Matches(server, "group.MapMethods").Count);
+        Assert.Equal(1176, Regex.Matches(server, @"Endpoints\.Map\(group, ").Count);
         output.WriteLine($"Server file: {server.Split('\n').Length} lines for 1176 operations.");
     }
 

@@ -114,7 +114,7 @@ internal static class ServerHandlersEmitter
         foreach (var operation in operations)
         {
             writer.WriteLine();
-            writer.WriteLine($"group.MapMethods({EmitHelpers.Literal(operation.Path)}, [{EmitHelpers.Literal(operation.Method)}], (global::System.Func<{Http}.HttpContext, {Task}>)Handle{operation.Name}Async)");
+            writer.WriteLine($"{Runtime}.Endpoints.Map(group, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, Handle{operation.Name}Async)");
             writer.Indentation++;
             writer.WriteLine($".WithName({EmitHelpers.Literal(operation.OperationId)})");
             writer.WriteLine($".WithTags({EmitHelpers.Literal(operation.Tag)})");
@@ -123,24 +123,26 @@ internal static class ServerHandlersEmitter
                 writer.WriteLine($".WithSummary({EmitHelpers.Literal(operation.Summary!)})");
             }
 
+            // Metadata is attached as it is, not inferred from the handler: endpoints are RequestDelegates, so nothing is
+            // compiled or reflected over at startup (trim- and native-AOT-safe).
             if (operation.Body is { Kind: BodyKind.Json } body)
             {
-                writer.WriteLine($".Accepts<{body.Type.Name}>({EmitHelpers.Literal(body.ContentType)})");
+                writer.WriteLine($".WithMetadata({Runtime}.Endpoints.Accepts<{body.Type.Name}>({EmitHelpers.Literal(body.ContentType)}, isOptional: {Bool(!body.IsRequired)}))");
             }
 
             foreach (var response in operation.Responses)
             {
                 if (response.StatusCode >= 400)
                 {
-                    writer.WriteLine($".ProducesProblem({response.StatusCode})");
+                    writer.WriteLine($".WithMetadata({Runtime}.Endpoints.Problem({response.StatusCode}))");
                 }
                 else if (response.Type is { } type)
                 {
-                    writer.WriteLine($".Produces<{type.Name}>({response.StatusCode}, {EmitHelpers.Literal(response.ContentType ?? "application/json")})");
+                    writer.WriteLine($".WithMetadata({Runtime}.Endpoints.Produces<{type.Name}>({response.StatusCode}, {EmitHelpers.Literal(response.ContentType ?? "application/json")}))");
                 }
                 else
                 {
-                    writer.WriteLine($".Produces({response.StatusCode})");
+                    writer.WriteLine($".WithMetadata({Runtime}.Endpoints.NoBody({response.StatusCode}))");
                 }
             }
 
@@ -148,7 +150,7 @@ internal static class ServerHandlersEmitter
             // document and its clients then know every status they can meet.
             foreach (var status in OwnStatuses(operation, stubbed.Contains(operation.HandlerName)).Where(s => !operation.Responses.Any(r => r.StatusCode == s)))
             {
-                writer.WriteLine($".ProducesProblem({status})");
+                writer.WriteLine($".WithMetadata({Runtime}.Endpoints.Problem({status}))");
             }
 
             if (operation.Permissions.Count > 0)

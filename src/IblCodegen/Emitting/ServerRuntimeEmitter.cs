@@ -19,6 +19,60 @@ internal static class ServerRuntimeEmitter
 
         namespace IblCodegen.Server;
 
+        /// <summary>
+        /// How generated endpoints are mapped: as <see cref="global::Microsoft.AspNetCore.Http.RequestDelegate"/>s, with
+        /// their metadata attached as it is. Nothing is inferred from a delegate's signature, so nothing is compiled or
+        /// reflected over at startup (the <c>Delegate</c> overloads of <c>Map…</c> run RequestDelegateFactory, which
+        /// trimming and native AOT cannot keep).
+        /// </summary>
+        {{EmitHelpers.GeneratedCodeAttribute}}
+        internal static class Endpoints
+        {
+            /// <summary>
+            /// Maps <paramref name="handler"/>, with its method as metadata: that is how ASP.NET Core's API explorer, and
+            /// so the service's OpenAPI document, finds an endpoint.
+            /// </summary>
+            public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map(
+                global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes, string pattern, string method, global::Microsoft.AspNetCore.Http.RequestDelegate handler) =>
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
+                    global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(routes, pattern, [method], handler),
+                    handler.Method);
+
+            /// <summary>A JSON body of <typeparamref name="T"/>, as <c>Accepts&lt;T&gt;</c> declares one.</summary>
+            public static global::Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata Accepts<T>(string contentType, bool isOptional) =>
+                new BodyMetadata(typeof(T), isOptional, [contentType]);
+
+            /// <summary>A response with a body of <typeparamref name="T"/>, as <c>Produces&lt;T&gt;</c> declares one.</summary>
+            public static global::Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata Produces<T>(int statusCode, string contentType) =>
+                new ResponseMetadata(statusCode, typeof(T), [contentType]);
+
+            /// <summary>A response without a body.</summary>
+            public static global::Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata NoBody(int statusCode) =>
+                new ResponseMetadata(statusCode, typeof(void), []);
+
+            /// <summary>A problem document, as <c>ProducesProblem</c> declares one.</summary>
+            public static global::Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata Problem(int statusCode) =>
+                new ResponseMetadata(statusCode, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]);
+
+            private sealed class ResponseMetadata(int statusCode, global::System.Type type, string[] contentTypes) : global::Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata
+            {
+                public int StatusCode => statusCode;
+
+                public global::System.Type? Type => type;
+
+                public global::System.Collections.Generic.IEnumerable<string> ContentTypes => contentTypes;
+            }
+
+            private sealed class BodyMetadata(global::System.Type type, bool isOptional, string[] contentTypes) : global::Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata
+            {
+                public global::System.Collections.Generic.IReadOnlyList<string> ContentTypes => contentTypes;
+
+                public global::System.Type? RequestType => type;
+
+                public bool IsOptional => isOptional;
+            }
+        }
+
         /// <summary>Lists the permissions that may call an endpoint; any one of them is enough.</summary>
         [global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
         {{EmitHelpers.GeneratedCodeAttribute}}
