@@ -138,6 +138,17 @@ public sealed class NamingAndShapesTests
                   type: array
                   items: { $ref: '#/components/schemas/Widget' }
                 total_pages: { type: integer }
+            SentWidgetPage:
+              type: object
+              required: [count, next_page, previous_page, results]
+              properties:
+                next_page: { type: string }
+                previous_page: { type: string }
+                results:
+                  type: array
+                  items: { $ref: '#/components/schemas/Widget' }
+                  readOnly: true
+                count: { type: integer, readOnly: true }
             Catalog:
               type: object
               properties:
@@ -251,6 +262,13 @@ public sealed class NamingAndShapesTests
         Assert.Equal("3", numbered.Get("Next"));
         var fresh = Activator.CreateInstance(Type("NumberedWidgets"));
         Assert.Equal("NextPagePreviousPageNumbers", fresh!.Get("LinkStyle")!.ToString());
+
+        // count and results read-only (as the published spec's PaginatedSkill, a request body too): a class whose
+        // read-only members are optional, so a request without them reads.
+        Assert.Equal(typeof(object), Type("SentWidgetPage").BaseType);
+        var sent = SerializationRoundTripTests.RoundTrip(Type("SentWidgetPage"), """{ "next_page": "b", "previous_page": "a" }""", JsonOptions.Value);
+        Assert.Null(sent.Get("Count"));
+        Assert.Null(sent.Get("Results"));
     }
 
     [Fact]

@@ -196,13 +196,21 @@ internal sealed partial class ModelBuilder
     /// A paginated list: <c>count</c> (integer), <c>results</c> (array) and a pair of links, either
     /// <c>next</c>/<c>previous</c> or <c>next_page</c>/<c>previous_page</c> (URLs or page numbers).
     /// </summary>
+    /// <remarks>
+    /// Not when <c>count</c> or <c>results</c> is <c>readOnly</c>: the envelope requires both, and a schema that says
+    /// the server owns them is meant to be sent too (the published spec's <c>PaginatedSkill</c> is
+    /// <c>catalog_skills_create</c>'s request body), where a read-only member is never required. It stays a class,
+    /// whose read-only members are optional.
+    /// </remarks>
     private static bool TryGetPageShape(SchemaNode schema, out PageShape shape)
     {
         shape = default;
         if (schema?.Properties is null
             || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }
             || TypeOf(schema.Property("count")) != SchemaTypes.Integer
-            || TypeOf(schema.Property("results")) != SchemaTypes.Array)
+            || TypeOf(schema.Property("results")) != SchemaTypes.Array
+            || schema.Property("count")!.ReadOnly
+            || schema.Property("results")!.ReadOnly)
         {
             return false;
         }
