@@ -67,7 +67,10 @@ public static class SampleApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        // The service describes itself with the spec's own document (paths as written, parameters, security,
+        // x-ibl-permissions), which /docs reads; what ASP.NET Core infers from the endpoints stays beside it.
+        IblDataManagerOpenApiDocument.Map(app);
+        app.MapOpenApi("/openapi/{documentName}-endpoints.json");
         app.MapScalarApiReference("/docs");
         // A RequestDelegate, as the generated endpoints are: the Delegate overloads compile their handlers at startup.
         app.MapGet("/", context =>

@@ -45,6 +45,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The item metadata naming what the spec's own types start with (<c>IblDataManager</c> → <c>IblDataManagerClient</c>).</summary>
     public const string TypePrefixMetadata = "IblCodegenTypePrefix";
 
+    /// <summary>The item metadata that has the spec's own document generated, for the service to serve (<c>true</c>).</summary>
+    public const string ServeDocumentMetadata = "IblCodegenServeDocument";
+
     /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
     public const string EmitServerProperty = "IblCodegenEmitServer";
 
@@ -175,6 +178,16 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             }
         });
 
+        // The spec's own document, where the project asks to serve it and can (ASP.NET Core referenced).
+        var documents = outputs.Select(static (o, _) => o.Document).Where(static d => d is not null).WithTrackingName(TrackingNames.Documents);
+        context.RegisterSourceOutput(documents.Combine(settings), static (context, input) =>
+        {
+            if (input.Right.EmitServer && input.Left is { } document)
+            {
+                AddSource(context, document.Identity, $"{document.Identity.HintPrefix}.OpenApiDocument.g.cs", () => DocumentEmitter.Emit(document));
+            }
+        });
+
         context.RegisterSourceOutput(settings, static (context, settings) =>
         {
             if (settings.EmitServer)
@@ -274,9 +287,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             SpecSelection.Entries(Metadata(fileOptions, PathPrefixesMetadata)));
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
         var typePrefix = Metadata(fileOptions, TypePrefixMetadata);
+        var serveDocument = string.Equals(Metadata(fileOptions, ServeDocumentMetadata), "true", StringComparison.OrdinalIgnoreCase);
         return new SpecFile(
             file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns, selection.IsAll ? SpecSelection.All : selection,
-            string.IsNullOrWhiteSpace(typePrefix) ? null : typePrefix);
+            string.IsNullOrWhiteSpace(typePrefix) ? null : typePrefix, serveDocument);
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

@@ -20,6 +20,7 @@ internal static class TrackingNames
     public const string TagClients = nameof(TagClients);
     public const string Types = nameof(Types);
     public const string Servers = nameof(Servers);
+    public const string Documents = nameof(Documents);
     public const string ProjectSettings = nameof(ProjectSettings);
     public const string HandlerSites = nameof(HandlerSites);
     public const string HandlerClasses = nameof(HandlerClasses);

@@ -192,8 +192,11 @@ public sealed class PackageTests(PackageFeed feed)
             // The OpenAPI document and the page to try the endpoints, in Development.
             var document = await anonymous.GetAsync("/openapi/v1.json");
             Assert.Equal(HttpStatusCode.OK, document.StatusCode);
-            // (The document is ASP.NET Core's own reading of the endpoints; that it reproduce the spec is an open issue.)
-            Assert.Contains("\"/api/catalog/suggestions/course/manage/group", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // The spec's own document, cut to the service's tag: paths as the spec writes them, its security schemes.
+            var text = await document.Content.ReadAsStringAsync();
+            Assert.Contains("\"/api/catalog/suggestions/course/manage/group/\"", text, StringComparison.Ordinal);
+            Assert.Contains("\"securitySchemes\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"/api/audience/", text, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
         }
         finally

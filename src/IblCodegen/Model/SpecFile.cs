@@ -7,4 +7,5 @@ namespace IblCodegen.Model;
 /// <param name="NamespaceOverride">The <c>Namespace</c> item metadata (or the project's namespace), when the project sets one.</param>
 /// <param name="Selection">The operations the project uses (<c>Tags</c>, <c>Operations</c>, <c>PathPrefixes</c> metadata); all when it names none.</param>
 /// <param name="TypePrefixOverride">The <c>TypePrefix</c> item metadata, when the project sets one.</param>
-internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection, string? TypePrefixOverride = null);
+/// <param name="ServeDocument">The project serves the spec's own document (<c>ServeDocument</c> item metadata).</param>
+internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection, string? TypePrefixOverride = null, bool ServeDocument = false);

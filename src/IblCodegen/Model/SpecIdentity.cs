@@ -32,6 +32,9 @@ internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string
     /// <summary>One response a capture recorded: operation, status, headers.</summary>
     public string ResponseTypeName => TypePrefix + "Response";
 
+    /// <summary>The class holding the spec's own document and the endpoint that serves it.</summary>
+    public string DocumentTypeName => TypePrefix + "OpenApiDocument";
+
     /// <summary>The options the DI registration of the client reads.</summary>
     public string ClientOptionsTypeName => TypePrefix + "ClientOptions";
 
@@ -51,6 +54,6 @@ internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string
     public string[] ReservedTypeNames =>
         [
             SpecInfoTypeName, JsonContextTypeName, ClientTypeName, ClientInterfaceName, ClientOptionsTypeName, ApiExceptionTypeName, ApiProblemTypeName,
-            ResponseCaptureTypeName, ResponseTypeName, ClientExtensionsTypeName,
+            ResponseCaptureTypeName, ResponseTypeName, ClientExtensionsTypeName, DocumentTypeName,
         ];
 }

@@ -107,7 +107,10 @@ internal static class SpecParser
         diagnostics.AddRange(modelDiagnostics);
 
         // Names were decided on the whole spec: a type keeps its name whatever the project selects.
-        return file.Selection.Apply(model, diagnostics);
+        var selected = file.Selection.Apply(model, diagnostics);
+        return file.ServeDocument
+            ? selected with { Document = SpecDocumentSubset.Write(document, selected.Operations, everything: file.Selection.IsAll) }
+            : selected;
     }
 
     private static SpecObject? Upgrade(SpecObject swagger, JsonPointerLocator locator, List<DiagnosticInfo> diagnostics)

@@ -6,7 +6,6 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
 
 // The spec's types are read and written with the generated JSON metadata, not reflection.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, IblDataManagerJsonContext.Default));
@@ -42,9 +41,9 @@ app.UseAuthorization();
 Handlers.MapEndpoints(app);
 if (app.Environment.IsDevelopment())
 {
-    // `dotnet run` starts in Development (Properties/launchSettings.json): the document and a page to call the
-    // endpoints with the developer key (appsettings.Development.json).
-    app.MapOpenApi().AllowAnonymous();
+    // `dotnet run` starts in Development (Properties/launchSettings.json): the spec's own document for this
+    // service's operations, and a page to call them with the developer key (appsettings.Development.json).
+    IblDataManagerOpenApiDocument.Map(app);
     app.MapScalarApiReference("/docs").AllowAnonymous();
 }
 

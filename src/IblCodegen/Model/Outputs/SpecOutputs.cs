@@ -15,7 +15,8 @@ internal sealed record SpecOutputs(
     JsonGraphOutput Json,
     RootClientOutput RootClient,
     EquatableArray<TagClientOutput> TagClients,
-    ServerOutput Server)
+    ServerOutput Server,
+    DocumentOutput? Document)
 {
     public static SpecOutputs From(SpecModel model)
     {
@@ -26,9 +27,13 @@ internal sealed record SpecOutputs(
             graph.ToOutput(model.Identity),
             RootClientOutput.From(model),
             model.Clients.Select(client => TagClientOutput.From(model, client, graph, objects)).ToEquatableArray(),
-            ServerOutput.From(model, graph));
+            ServerOutput.From(model, graph),
+            model.Document is { } document ? new DocumentOutput(model.Identity, document) : null);
     }
 }
+
+/// <summary>The spec's own document, JSON, which the service serves as its OpenAPI document.</summary>
+internal sealed record DocumentOutput(SpecIdentity Identity, string Json);
 
 /// <summary>The spec-info class: title, version, and a constant per permission and per security scheme.</summary>
 internal sealed record SpecInfoOutput(
