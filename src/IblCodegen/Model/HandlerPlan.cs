@@ -97,9 +97,10 @@ internal sealed class HandlerPlan
 
         // A stale handler and a missing operation of one signature, each the only one of that signature on its side.
         var renamed = new List<(HandlerMethodSpec, OperationSpec)>();
+        var missingKeys = stale.Count == 0 ? [] : missing.Select(o => (Operation: o, Key: HandlerSignature.Key(o))).ToList();
         foreach (var method in stale.ToList())
         {
-            var candidates = missing.Where(o => HandlerSignature.Key(o) == method.Key).Take(2).ToList();
+            var candidates = missingKeys.Where(m => m.Key == method.Key).Select(m => m.Operation).Take(2).ToList();
             if (candidates.Count == 1 && stale.Count(m => m.Key == method.Key) == 1)
             {
                 renamed.Add((method, candidates[0]));
