@@ -206,10 +206,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 HandlerClassParser.AttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (context, cancellationToken) => new HandlerClassSite(
-                    HandlerClassParser.Parse(context, cancellationToken),
+                    HandlerClassParser.Parse(context, cancellationToken, out var methodSites),
                     ((Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation(),
                     HandlerClassParser.SelectionEntries(context, cancellationToken),
-                    HandlerClassParser.MethodSites(context, cancellationToken)))
+                    methodSites))
             .WithTrackingName(TrackingNames.HandlerSites);
 
         var handlerDiagnostics = handlerSites

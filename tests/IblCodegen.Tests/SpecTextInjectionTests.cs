@@ -199,7 +199,12 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
     private static GeneratorRun Generate(string payload)
     {
         const string Handlers = "namespace Service; /// <summary>Every operation, answering 501.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)] public partial class Handlers { }";
-        return GeneratorHarness.RunWeb(new TestAdditionalText("/specs/hostile.json", HostileSpec(payload).ToJsonString()), Handlers);
+        // ServeDocument: the spec's own document reaches the output too, as one string literal.
+        return GeneratorHarness.Run(
+            [new TestAdditionalText("/specs/hostile.json", HostileSpec(payload).ToJsonString())],
+            new Dictionary<string, string> { [OpenApiGenerator.ServeDocumentMetadata] = "true" },
+            web: true,
+            Handlers);
     }
 
     /// <summary>A valid document with <paramref name="p"/> in every place spec text can reach the output.</summary>

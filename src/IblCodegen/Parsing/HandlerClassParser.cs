@@ -14,7 +14,8 @@ internal static class HandlerClassParser
 {
     public const string AttributeName = "IblCodegen.OpenApiHandlersAttribute";
 
-    public static HandlerClassSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <param name="methodSites">Where each of the class's own methods is declared: for diagnostics only.</param>
+    public static HandlerClassSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, out EquatableArray<HandlerMethodSite> methodSites)
     {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (ClassDeclarationSyntax)context.TargetNode;
@@ -35,8 +36,10 @@ internal static class HandlerClassParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var methods = OwnMethods(symbol, cancellationToken)
-            .Select(m => new HandlerMethodSpec(m.Symbol.Name, m.Syntax.Modifiers.Any(SyntaxKind.PartialKeyword), IsHandlerShaped(m.Symbol), Key(m.Symbol), m.Symbol.ToDisplayString(s_display)))
+        var own = OwnMethods(symbol, cancellationToken).Select(m => (m.Symbol, m.Syntax, Key: Key(m.Symbol))).ToList();
+        methodSites = own.Select(m => new HandlerMethodSite(m.Symbol.Name, m.Key, m.Syntax.Identifier.GetLocation())).ToEquatableArray();
+        var methods = own
+            .Select(m => new HandlerMethodSpec(m.Symbol.Name, m.Syntax.Modifiers.Any(SyntaxKind.PartialKeyword), IsHandlerShaped(m.Symbol), m.Key, m.Symbol.ToDisplayString(s_display)))
             .OrderBy(m => m.Name, System.StringComparer.Ordinal)
             .ThenBy(m => m.Key, System.StringComparer.Ordinal)
             .ToEquatableArray();
@@ -76,12 +79,6 @@ internal static class HandlerClassParser
                 .Select(literal => new HandlerSelectionEntry(argument.NameEquals!.Name.Identifier.ValueText, literal.Token.ValueText, literal.GetLocation())))
             .ToEquatableArray();
     }
-
-    /// <summary>Where each method of the class is declared (its name), for diagnostics at the service's own method.</summary>
-    public static EquatableArray<HandlerMethodSite> MethodSites(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        OwnMethods((INamedTypeSymbol)context.TargetSymbol, cancellationToken)
-            .Select(m => new HandlerMethodSite(m.Symbol.Name, Key(m.Symbol), m.Syntax.Identifier.GetLocation()))
-            .ToEquatableArray();
 
     /// <summary>
     /// The ordinary methods declared in the class's own source, each with its first declaration. Handlers are among

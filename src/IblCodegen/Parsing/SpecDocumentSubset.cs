@@ -18,12 +18,12 @@ internal static class SpecDocumentSubset
 
     public static string Write(SpecObject document, EquatableArray<OperationSpec> operations, bool everything)
     {
-        var root = JsonNode.Parse(SpecTreeJson.Write(document))!.AsObject();
         if (everything)
         {
-            return root.ToJsonString();
+            return SpecTreeJson.Write(document);
         }
 
+        var root = JsonNode.Parse(SpecTreeJson.Write(document))!.AsObject();
         var kept = new HashSet<(string Path, string Method)>(operations.Select(o => (o.Path, o.Method.ToLowerInvariant())));
         if (root["paths"] is JsonObject paths)
         {

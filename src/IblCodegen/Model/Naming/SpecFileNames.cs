@@ -18,24 +18,30 @@ internal static class SpecFileNames
     /// The files that cannot be generated because an earlier one (in ordinal order of paths, so the choice does not
     /// depend on the order the build lists them) already gives the same prefix.
     /// </summary>
-    public static ShadowedSpecFiles Shadowed(ImmutableArray<string> paths)
+    public static ShadowedSpecFiles Shadowed(ImmutableArray<string> paths) =>
+        new(Repeats(paths, path => path, HintPrefix).Select(r => new ShadowedSpecFile(r.Item, r.Kept)).ToEquatableArray());
+
+    /// <summary>
+    /// The items whose key an earlier one already has, each with that earlier one. Earlier means first in ordinal
+    /// order of the items' spec paths, so which one keeps the key does not depend on the order the build lists files.
+    /// </summary>
+    public static List<(T Item, T Kept)> Repeats<T, TKey>(IEnumerable<T> items, Func<T, string> path, Func<T, TKey> key)
     {
-        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shadowed = new List<ShadowedSpecFile>();
-        foreach (var path in paths.OrderBy(p => p, StringComparer.Ordinal))
+        var kept = new Dictionary<TKey, T>();
+        var repeats = new List<(T, T)>();
+        foreach (var item in items.OrderBy(path, StringComparer.Ordinal))
         {
-            var prefix = HintPrefix(path);
-            if (kept.TryGetValue(prefix, out var first))
+            if (kept.TryGetValue(key(item), out var first))
             {
-                shadowed.Add(new ShadowedSpecFile(path, first));
+                repeats.Add((item, first));
             }
             else
             {
-                kept.Add(prefix, path);
+                kept.Add(key(item), item);
             }
         }
 
-        return new ShadowedSpecFiles(shadowed.ToEquatableArray());
+        return repeats;
     }
 }
 

@@ -12,25 +12,10 @@ namespace IblCodegen.Model.Naming;
 /// </summary>
 internal static class SpecTypeNames
 {
-    public static SpecNameClashes Clashes(ImmutableArray<SpecIdentity> identities)
-    {
-        var kept = new Dictionary<(string Namespace, string TypePrefix), SpecIdentity>();
-        var clashes = new List<SpecNameClash>();
-        foreach (var identity in identities.OrderBy(i => i.SpecPath, StringComparer.Ordinal))
-        {
-            var key = (identity.Namespace, identity.TypePrefix);
-            if (kept.TryGetValue(key, out var first))
-            {
-                clashes.Add(new SpecNameClash(identity.SpecPath, first));
-            }
-            else
-            {
-                kept.Add(key, identity);
-            }
-        }
-
-        return new SpecNameClashes(clashes.ToEquatableArray());
-    }
+    public static SpecNameClashes Clashes(ImmutableArray<SpecIdentity> identities) =>
+        new(SpecFileNames.Repeats(identities, i => i.SpecPath, i => (i.Namespace, i.TypePrefix))
+            .Select(r => new SpecNameClash(r.Item.SpecPath, r.Kept))
+            .ToEquatableArray());
 
     /// <summary>
     /// The file renamed: what the project left unset is taken from the file's name (<c>IblDataManager4904AiPlus</c>),
