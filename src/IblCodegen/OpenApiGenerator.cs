@@ -145,6 +145,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(identities, static (context, identity) =>
             AddSource(context, identity, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity)));
 
+        // The string-or-integer struct, only for a spec whose JSON holds such a value.
+        var stringOrInteger = outputs.Select(static (o, _) => o.StringOrInteger).Where(static i => i is not null).WithTrackingName(TrackingNames.StringOrInteger);
+        context.RegisterSourceOutput(stringOrInteger, static (context, identity) =>
+            AddSource(context, identity!, $"{identity!.HintPrefix}.StringOrInteger.g.cs", () => StringOrIntegerEmitter.Emit(identity!)));
+
         // The JSON context always: models, client and server endpoints share it.
         var json = outputs.Select(static (o, _) => o.Json).WithTrackingName(TrackingNames.JsonGraph);
         context.RegisterSourceOutput(json, static (context, graph) =>

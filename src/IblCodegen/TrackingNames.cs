@@ -21,6 +21,7 @@ internal static class TrackingNames
     public const string Types = nameof(Types);
     public const string Servers = nameof(Servers);
     public const string Documents = nameof(Documents);
+    public const string StringOrInteger = nameof(StringOrInteger);
     public const string ProjectSettings = nameof(ProjectSettings);
     public const string HandlerSites = nameof(HandlerSites);
     public const string HandlerClasses = nameof(HandlerClasses);

@@ -115,9 +115,10 @@ public sealed class CatalogTests : IClassFixture<SampleServiceFactory>
         Assert.True(created.GetProperty("visible").GetBoolean());
         Assert.Equal(before + 1, service.Count("group_suggestions"));
 
+        // Seed 000: group_id is a string or an integer; "1" names the same group as 1.
         var updated = await (await client.PostAsJsonAsync(Groups, new
         {
-            platform_key = "acme", course_id = "course-v1:acme+sales+2024", group_id = 1, accepted = true, metadata = new { note = "kick-off" },
+            platform_key = "acme", course_id = "course-v1:acme+sales+2024", group_id = "1", accepted = true, metadata = new { note = "kick-off" },
         })).JsonAsync();
         Assert.Equal(created.GetProperty("id").GetInt32(), updated.GetProperty("id").GetInt32());
         Assert.True(updated.GetProperty("accepted").GetBoolean());
@@ -137,7 +138,16 @@ public sealed class CatalogTests : IClassFixture<SampleServiceFactory>
         var again = await (await client.PostAsJsonAsync(Pathways, new { body.platform_key, body.pathway_id, user_id = "4", visible = false })).JsonAsync();
         Assert.Equal(created.GetProperty("id").GetInt32(), again.GetProperty("id").GetInt32());
         Assert.False(again.GetProperty("visible").GetBoolean());
+
+        // Seed 000: user_id is a string or an integer; the number 4 is the same learner as "4" and "carol".
+        var byNumber = await (await client.PostAsJsonAsync(Pathways, new { body.platform_key, body.pathway_id, user_id = 4, visible = true })).JsonAsync();
+        Assert.Equal(created.GetProperty("id").GetInt32(), byNumber.GetProperty("id").GetInt32());
+        Assert.True(byNumber.GetProperty("visible").GetBoolean());
         Assert.Equal(4, service.Count("pathway_suggestions"));
+
+        // A number is an id only, never a username made of digits; one that names nobody is a 400 naming the member.
+        var unknown = await (await client.PostAsJsonAsync(Pathways, new { body.platform_key, body.pathway_id, user_id = 40404 })).ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("user_id", out _), unknown.ToString());
     }
 
     [Fact]

@@ -159,9 +159,10 @@ internal static class SpecConformance
             }
 
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
+                // Each item is converted in place (an object stays the same node), as oneOf's schemas are.
+                foreach (var item in array)
                 {
-                    array[i] = ToJsonSchema(array[i]);
+                    ToJsonSchema(item);
                 }
 
                 return array;

@@ -62,7 +62,11 @@ public sealed class ValidationTests : IClassFixture<SampleServiceFactory>
     [Theory]
     [InlineData("{ \"platform_key\": \"acme\", \"course_id\": ", "body.course_id")]
     [InlineData("{ \"platform_key\": \"acme\", \"group_id\": 1 }", "body")]
-    [InlineData("{ \"platform_key\": \"acme\", \"course_id\": \"course-v1:acme+sql+2024\", \"group_id\": \"one\" }", "body.group_id")]
+    [InlineData("{ \"platform_key\": \"acme\", \"course_id\": \"course-v1:acme+sql+2024\", \"group_id\": 1.5 }", "body.group_id")]
+    [InlineData("{ \"platform_key\": \"acme\", \"course_id\": \"course-v1:acme+sql+2024\", \"group_id\": true }", "body.group_id")]
+
+    // A string, as the union allows, but not the digits of an id (the spec's pattern): the handler's 400.
+    [InlineData("{ \"platform_key\": \"acme\", \"course_id\": \"course-v1:acme+sql+2024\", \"group_id\": \"one\" }", "group_id")]
     [InlineData("", "body")]
 
     // null where the spec allows none (required, not nullable): refused by the generated metadata, naming the member.

@@ -39,6 +39,20 @@ internal static class Sql
     }
 
     /// <summary>A user by username or numeric id, as the API accepts either.</summary>
+    /// <summary>
+    /// A user named as seed 000 allows: by id as a number (456), or by id or username as text ("456", "student1").
+    /// </summary>
+    public static async Task<long?> FindUserAsync(SqliteConnection connection, SqliteTransaction? transaction, IblDataManager.StringOrInteger user, CancellationToken cancellationToken)
+    {
+        if (user.TryGetInteger(out var id))
+        {
+            using var byId = SampleDatabase.Command(connection, transaction, "SELECT id FROM users WHERE id = $id", ("$id", id));
+            return await byId.ExecuteScalarAsync(cancellationToken) is long found ? found : null;
+        }
+
+        return await FindUserAsync(connection, transaction, user.ToString(), cancellationToken);
+    }
+
     public static async Task<long?> FindUserAsync(SqliteConnection connection, SqliteTransaction? transaction, string userOrId, CancellationToken cancellationToken)
     {
         using var command = SampleDatabase.Command(connection, transaction, "SELECT id FROM users WHERE username = $user OR CAST(id AS TEXT) = $user", ("$user", userOrId));

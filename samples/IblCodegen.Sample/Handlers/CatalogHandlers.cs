@@ -101,8 +101,14 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return Problems.Forbidden($"You may not manage the suggestions of '{body.PlatformKey}'.");
         }
 
+        // Seed 000 allows the group's id as a number or as text: 789 and "789" name one group.
+        if (!body.GroupId.TryParseInteger(out var groupId))
+        {
+            return Problems.BadRequest("group_id", $"'{body.GroupId}' is not a group id: send the id as a number or as its digits.");
+        }
+
         var (groupExists, department) = await Sql.SingleOrDefaultAsync(connection, transaction, "SELECT department_id FROM groups WHERE id = $group AND platform_key = $platform",
-            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$group", body.GroupId), ("$platform", body.PlatformKey));
+            reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken, ("$group", groupId), ("$platform", body.PlatformKey));
         if (!groupExists)
         {
             return Problems.BadRequest("group_id", $"The platform '{body.PlatformKey}' has no group {body.GroupId}.");
@@ -128,7 +134,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             RETURNING id
             """,
             cancellationToken,
-            ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", body.GroupId), ("$accepted", body.Accepted),
+            ("$platform", body.PlatformKey), ("$course", body.CourseId), ("$group", groupId), ("$accepted", body.Accepted),
             ("$visible", body.Visible), ("$metadata", Json(body.Metadata)), ("$now", Now()));
         var created = (await Sql.ReadAsync(connection, transaction, $"{GroupSelect} WHERE s.id = $id", ReadGroupSuggestion, cancellationToken, ("$id", id))).Single();
         transaction.Commit();

@@ -149,6 +149,9 @@ internal static class JsonContextEmitter
             case JsonTypeKind.Value:
                 writer.WriteLine($"{Services}.CreateValueInfo<{node.Type}>(options, {Services}.{node.Converter});");
                 break;
+            case JsonTypeKind.StringOrInteger:
+                writer.WriteLine($"{Services}.CreateValueInfo<{node.Type}>(options, new {node.Type}.Converter());");
+                break;
             case JsonTypeKind.NullableValue:
                 writer.WriteLine($"{Services}.CreateValueInfo<{node.Type}>(options, {Services}.GetNullableConverter<{node.Element}>(options));");
                 break;

@@ -488,6 +488,10 @@ internal sealed class TagClientEmitter
         {
             writer.WriteLine($"formFields.{FieldCall(property.JsonName, member, type, isArray: false, isRequired: !nullable, separator: null)};");
         }
+        else if (type.Kind == TypeRefKind.StringOrInteger)
+        {
+            writer.WriteLine($"formFields.Add({name}, {member}{(nullable ? "?" : string.Empty)}.ToString());");
+        }
         else if (type.Primitive == PrimitiveType.JsonElement)
         {
             writer.WriteLine($"formFields.Add({name}, {member}{(nullable ? "?" : string.Empty)}.GetRawText());");

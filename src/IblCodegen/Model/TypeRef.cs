@@ -20,6 +20,12 @@ internal enum TypeRefKind
 
     /// <summary>The generic paged envelope closed over <see cref="TypeRef.Element"/>.</summary>
     Page,
+
+    /// <summary>
+    /// The spec's string-or-integer struct, for a value the spec allows in either form (<c>oneOf: [string, integer]</c>):
+    /// declared once per spec, beside the page envelope, and only when the spec has such a value.
+    /// </summary>
+    StringOrInteger,
 }
 
 /// <summary>The framework types the generated code uses, for a <see cref="TypeRefKind.Primitive"/> type.</summary>
@@ -148,6 +154,11 @@ internal sealed record TypeRef
     public static TypeRef Page(string @namespace, TypeRef item) =>
         new(TypeRefKind.Page, PrimitiveType.None, $"global::{@namespace}.{ReservedNames.PageType}<{item.Name}>", $"{ReservedNames.PageType}<{item.ShortName}>", item, isValueType: false, isNullable: false, ReservedNames.PageType,
             $"global::{@namespace}.{ReservedNames.PageType}<{item.ErasedName}>");
+
+    /// <summary>The string-or-integer struct of <paramref name="namespace"/>.</summary>
+    public static TypeRef StringOrInteger(string @namespace) =>
+        new(TypeRefKind.StringOrInteger, PrimitiveType.None, $"global::{@namespace}.{ReservedNames.StringOrIntegerType}", ReservedNames.StringOrIntegerType, null, isValueType: true, isNullable: false,
+            ReservedNames.StringOrIntegerType);
 
     /// <summary>The same type, written with <c>?</c> when <paramref name="nullable"/> (a nullable type stays so).</summary>
     public TypeRef AsNullable(bool nullable = true) =>

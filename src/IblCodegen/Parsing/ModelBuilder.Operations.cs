@@ -167,7 +167,8 @@ internal sealed partial class ModelBuilder
             var allowed = kind == ValueKind.Enum && valueShape?.Enum is { } values
                 ? values.Where(v => !IsJsonNull(v)).Select(v => v!.ToString()).ToEquatableArray()
                 : EquatableArray<string>.Empty;
-            var valueType = kind is null ? TypeRef.String : type.NonNullable;
+            // A parameter is text: one that may be a string or an integer is handed over as the text it came as.
+            var valueType = kind is null || type.Kind == TypeRefKind.StringOrInteger ? TypeRef.String : type.NonNullable;
             var isRequired = LenientRead.Flag(parameter.Node, "required") || location == Model.ParameterLocation.Path;
             result.Add(new ParameterSpec(
                 Name: name,
@@ -280,6 +281,7 @@ internal sealed partial class ModelBuilder
         PrimitiveType.DateOnly => ValueKind.Date,
         PrimitiveType.DateTimeOffset => ValueKind.DateTime,
         PrimitiveType.Guid => ValueKind.Guid,
+        _ when type.Kind == TypeRefKind.StringOrInteger => ValueKind.String,
         _ when type is { Kind: TypeRefKind.Declared, IsValueType: true } => ValueKind.Enum,
         _ => null,
     };

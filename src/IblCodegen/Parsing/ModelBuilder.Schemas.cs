@@ -178,8 +178,11 @@ internal sealed partial class ModelBuilder
                 // A free-form object, or a schema that allows anything: kept as the JSON it is.
                 return JsonElementType;
 
+            case StringOrInteger:
+                return TypeRef.StringOrInteger(_identity.Namespace);
+
             default:
-                // Several types at once (OpenAPI 3.1 "type: [string, integer]").
+                // Several types at once (OpenAPI 3.1 "type: [string, boolean]").
                 Report(DiagnosticDescriptors.UnsupportedSchema, pointer, $"A value that is {TypeNames(type!.Value)}", pointer, "JsonElement");
                 return JsonElementType;
         }
@@ -393,10 +396,21 @@ internal sealed partial class ModelBuilder
 
         // A union of plain types (oneOf: [string, integer]) is named by its types, which say more than a count.
         var types = remaining.All(m => IsPlainType(m.Schema)) ? remaining.Aggregate((SchemaTypes)0, (all, m) => all | m.Schema.Type!.Value) : 0;
+        if ((types & ~SchemaTypes.Null) == StringOrInteger)
+        {
+            return TypeRef.StringOrInteger(_identity.Namespace).AsNullable(nullable || (types & SchemaTypes.Null) != 0);
+        }
+
         var construct = (types & (types - 1)) != 0 ? $"A value that is {TypeNames(types)}" : $"A '{keyword}' of {remaining.Count} schemas";
         Report(DiagnosticDescriptors.UnsupportedSchema, pointer, construct, pointer, "JsonElement");
         return JsonElementType.AsNullable(nullable);
     }
+
+    /// <summary>
+    /// A value sent either way, <c>"42"</c> or <c>42</c> (an id a client may write as text or as a number): one struct that
+    /// keeps the form it came in, rather than a <see cref="JsonElement"/> every caller must take apart.
+    /// </summary>
+    private const SchemaTypes StringOrInteger = SchemaTypes.String | SchemaTypes.Integer;
 
     /// <summary>A schema that is just a type (and maybe a format): <c>{ type: string }</c>.</summary>
     private static bool IsPlainType(SchemaNode schema) =>

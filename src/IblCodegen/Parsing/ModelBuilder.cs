@@ -54,7 +54,7 @@ internal sealed partial class ModelBuilder
         _identity = identity;
         _document = document;
         _cancellationToken = cancellationToken;
-        _typeNames = new NameScope([ReservedNames.PageType, ReservedNames.PageLinkType, ReservedNames.PageLinkStyleType, .. identity.ReservedTypeNames]);
+        _typeNames = new NameScope([ReservedNames.PageType, ReservedNames.PageLinkType, ReservedNames.PageLinkStyleType, ReservedNames.StringOrIntegerType, .. identity.ReservedTypeNames]);
     }
 
     public static (SpecModel Model, List<DiagnosticInfo> Diagnostics) Build(

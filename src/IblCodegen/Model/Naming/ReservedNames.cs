@@ -15,6 +15,9 @@ internal static class ReservedNames
     /// <summary>Which JSON names a page gives its links.</summary>
     public const string PageLinkStyleType = "PageLinkStyle";
 
+    /// <summary>A value the spec allows as a string or an integer.</summary>
+    public const string StringOrIntegerType = "StringOrInteger";
+
     /// <summary>The members every type inherits from <see cref="object"/>: a member of that name would hide one.</summary>
     public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 

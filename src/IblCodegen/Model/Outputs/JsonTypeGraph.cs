@@ -83,6 +83,9 @@ internal sealed class JsonTypeGraph
         _complete = true;
     }
 
+    /// <summary>Whether the spec's JSON holds a value that may be a string or an integer, whose struct is then declared.</summary>
+    public bool UsesStringOrInteger { get; private set; }
+
     /// <summary>The graph as the JSON context file needs it: names and shapes, no descriptions.</summary>
     public JsonGraphOutput ToOutput(SpecIdentity identity) =>
         new(
@@ -148,10 +151,16 @@ internal sealed class JsonTypeGraph
                     var framework = Framework(type.Primitive);
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim(framework.Key), JsonTypeKind.Value, null, framework.Converter);
                     break;
+                case TypeRefKind.StringOrInteger:
+                    node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim(ReservedNames.StringOrIntegerType), JsonTypeKind.StringOrInteger, null, null);
+                    UsesStringOrInteger = true;
+                    break;
                 case TypeRefKind.List:
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("ListOf" + Add(type.Element!).Key), JsonTypeKind.List, type.Element!.Name, null);
                     break;
                 case TypeRefKind.Map:
+                    // System.Text.Json asks for the key type's metadata too, which a spec without a string member lacks.
+                    Add(TypeRef.String);
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("DictionaryOf" + Add(type.Element!).Key), JsonTypeKind.Dictionary, type.Element!.Name, null);
                     break;
                 case TypeRefKind.Page:
@@ -174,6 +183,9 @@ internal enum JsonTypeKind
     Declared,
     Value,
     NullableValue,
+
+    /// <summary>The spec's string-or-integer struct, read and written by its own converter.</summary>
+    StringOrInteger,
     List,
     Dictionary,
     Page,

@@ -10,13 +10,15 @@ namespace IblCodegen.Model;
 /// its own from these parts, so an edit re-emits only the files whose part it changed. A schema's description is in
 /// its model file alone, an operation's in its tag client and handler files, the version in the spec-info file.
 /// </summary>
+/// <param name="StringOrInteger">The spec, when its JSON holds a string-or-integer value and the struct is declared.</param>
 internal sealed record SpecOutputs(
     SpecInfoOutput SpecInfo,
     JsonGraphOutput Json,
     RootClientOutput RootClient,
     EquatableArray<TagClientOutput> TagClients,
     ServerOutput Server,
-    DocumentOutput? Document)
+    DocumentOutput? Document,
+    SpecIdentity? StringOrInteger)
 {
     public static SpecOutputs From(SpecModel model)
     {
@@ -28,7 +30,8 @@ internal sealed record SpecOutputs(
             RootClientOutput.From(model),
             model.Clients.Select(client => TagClientOutput.From(model, client, graph, objects)).ToEquatableArray(),
             ServerOutput.From(model, graph),
-            model.Document is { } document ? new DocumentOutput(model.Identity, document) : null);
+            model.Document is { } document ? new DocumentOutput(model.Identity, document) : null,
+            graph.UsesStringOrInteger ? model.Identity : null);
     }
 }
 
