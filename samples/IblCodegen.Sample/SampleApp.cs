@@ -39,6 +39,7 @@ public static class SampleApp
         builder.Services.AddSingleton(services => new SampleDatabase(
             services.GetRequiredService<IConfiguration>().GetConnectionString("Sample") ?? DefaultConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
         builder.Services.AddOpenApi();
@@ -51,8 +52,8 @@ public static class SampleApp
             {
                 options.HeaderName = "Authorization";
                 options.Prefix = "Api-Key";
-                options.ValidateKey = (key, http) => new ValueTask<System.Security.Claims.ClaimsPrincipal?>(Caller.AuthenticateAsync(
-                    http.RequestServices.GetRequiredService<SampleDatabase>(), key, IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, http.RequestAborted));
+                options.ValidateKey = (key, http) => new ValueTask<System.Security.Claims.ClaimsPrincipal?>(http.RequestServices.GetRequiredService<ApiKeyAuthenticator>()
+                    .AuthenticateAsync(key, IblDataManagerSpec.SecuritySchemes.PlatformApiKeyAuthentication, http.RequestAborted));
             });
         builder.Services.AddIblPermissions(SamplePermissions.Define);
 

@@ -20,7 +20,7 @@ for _ in $(seq 100); do curl -sf -o /dev/null -H "Authorization: Api-Key $key" "
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Api-Key $key" "$url$path")
 [ "$status" = 200 ] || { echo "the sample answered $status, not 200"; cat "$work/server.log"; exit 1; }
 # Warm up (JIT, tiered compilation, connection pool).
-wrk -t1 -c16 -d5s -H "Authorization: Api-Key $key" "$url$path" >/dev/null
+wrk -t1 -c16 -d10s -H "Authorization: Api-Key $key" "$url$path" >/dev/null
 for round in $(seq "$rounds"); do
   out=$(wrk -t1 -c16 -d"${seconds}s" --latency -H "Authorization: Api-Key $key" "$url$path")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

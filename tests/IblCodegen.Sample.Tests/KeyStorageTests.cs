@@ -22,7 +22,7 @@ public sealed class KeyStorageTests : IDisposable
     [Fact]
     public async Task A_new_store_holds_no_key_in_plain_text_and_authenticates_by_hash()
     {
-        var database = new SampleDatabase($"Data Source={_path}");
+        using var database = new SampleDatabase($"Data Source={_path}");
         Assert.True(database.EnsureCreated(new DateOnly(2026, 6, 15)));
         SqliteConnection.ClearAllPools();
 
@@ -44,7 +44,7 @@ public sealed class KeyStorageTests : IDisposable
     [Fact]
     public async Task A_store_with_plain_keys_is_converted_on_start_up()
     {
-        var database = new SampleDatabase($"Data Source={_path}");
+        using var database = new SampleDatabase($"Data Source={_path}");
         database.EnsureCreated(new DateOnly(2026, 6, 15));
         using (var connection = database.Open())
         {

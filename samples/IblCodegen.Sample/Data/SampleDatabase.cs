@@ -6,7 +6,7 @@ namespace IblCodegen.Sample.Data;
 /// The sample's SQLite store: created and seeded with a small demo data set the first time the service starts.
 /// Each call opens its own connection (pooled by Microsoft.Data.Sqlite), so handlers can run concurrently.
 /// </summary>
-public sealed class SampleDatabase
+public sealed class SampleDatabase : IDisposable
 {
     /// <summary>The API key of the seeded data-manager admin, printed at start-up for trying the service.</summary>
     public const string DemoAdminKey = "demo-dm-admin-key";
@@ -29,13 +29,40 @@ public sealed class SampleDatabase
         var isFile = builder.Mode is SqliteOpenMode.ReadWriteCreate or SqliteOpenMode.ReadWrite
             && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:";
         _file = isFile ? Path.GetFullPath(builder.DataSource) : null;
-        _createConnectionString = builder.ToString();
+        // Start-up's connection and the read connections are not pooled by Microsoft.Data.Sqlite: one is used once, the
+        // others are kept by ReadConnections. Left in its pool, a connection would hold the file (and its write-ahead
+        // log) open after ClearPools has let this store's connections go.
+        _createConnectionString = new SqliteConnectionStringBuilder(builder.ToString()) { Pooling = false }.ToString();
         if (isFile)
         {
             builder.Mode = SqliteOpenMode.ReadWrite;
         }
 
         _connectionString = builder.ToString();
+        _readers = new ReadConnections(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString(), ConnectionPragmas);
+    }
+
+    private readonly ReadConnections _readers;
+
+    /// <summary>A connection for reads, with its statements kept prepared (<see cref="ReadConnections"/>).</summary>
+    public async Task<ReadConnections.ReadLease> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        EnsureFileIsThere();
+        return await _readers.RentAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the read connections kept open (the service's container disposes the store when it stops).</summary>
+    public void Dispose() => _readers.Clear();
+
+    /// <summary>
+    /// Lets go of this store's open connections, read and pooled, so the next request opens the file afresh: after a
+    /// fault, or when the file was replaced. Other stores in the process keep theirs.
+    /// </summary>
+    public void ClearPools()
+    {
+        _readers.Clear();
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public SqliteConnection Open()
@@ -213,6 +240,10 @@ public sealed class SampleDatabase
             session_uuid TEXT NULL,
             day TEXT NOT NULL,
             seconds INTEGER NOT NULL);
+        -- A platform's suggestions in id order, as lists show them by default (newest first): a page is read from the
+        -- index and stops at its last row, rather than sorting every suggestion of the platform.
+        CREATE INDEX IF NOT EXISTS group_suggestions_platform_id ON group_suggestions (platform_key, id);
+        CREATE INDEX IF NOT EXISTS pathway_suggestions_platform_id ON pathway_suggestions (platform_key, id);
         CREATE INDEX IF NOT EXISTS activity_platform_day ON activity (platform_key, day);
         CREATE INDEX IF NOT EXISTS activity_user_day ON activity (user_id, day);
         -- API keys are kept as their SHA-256 hashes only: the store never holds a key it could leak.

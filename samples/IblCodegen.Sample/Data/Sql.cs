@@ -11,7 +11,8 @@ internal static class Sql
 {
     public static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        using var statement = Statement.For(connection, transaction, sql, parameters);
+        var command = statement.Command;
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
@@ -19,7 +20,8 @@ internal static class Sql
     public static async Task<(bool Found, T? Value)> SingleOrDefaultAsync<T>(
         SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        using var statement = Statement.For(connection, transaction, sql, parameters);
+        var command = statement.Command;
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (true, read(reader)) : (false, default);
     }
@@ -27,7 +29,8 @@ internal static class Sql
     public static async Task<List<T>> ReadAsync<T>(
         SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        using var statement = Statement.For(connection, transaction, sql, parameters);
+        var command = statement.Command;
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var results = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -61,14 +64,49 @@ internal static class Sql
 
     public static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        using var statement = Statement.For(connection, transaction, sql, parameters);
+        var command = statement.Command;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The first column of the first row, as a 64-bit integer: a count, a sum, an id returned by a write.</summary>
     public static async Task<long> Int64Async(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        using var command = SampleDatabase.Command(connection, transaction, sql, parameters);
+        using var statement = Statement.For(connection, transaction, sql, parameters);
+        var command = statement.Command;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A command for <paramref name="sql"/>: on a read connection the one it keeps prepared (left to it, not disposed
+    /// here), on any other a new one.
+    /// </summary>
+    private readonly struct Statement(SqliteCommand command, bool owned) : IDisposable
+    {
+        public SqliteCommand Command => command;
+
+        public static Statement For(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object?)[] parameters)
+        {
+            if (ReadConnections.Reused(connection, sql) is not { } reused)
+            {
+                return new Statement(SampleDatabase.Command(connection, transaction, sql, parameters), owned: true);
+            }
+
+            reused.Transaction = transaction;
+            foreach (var (name, value) in parameters)
+            {
+                reused.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            return new Statement(reused, owned: false);
+        }
+
+        public void Dispose()
+        {
+            if (owned)
+            {
+                command.Dispose();
+            }
+        }
     }
 }

@@ -6,10 +6,11 @@ namespace IblCodegen.Sample.Data;
 /// <summary>
 /// A store that cannot serve (its file missing, read-only, locked past the busy timeout, full, damaged) answers
 /// 503 with a problem document and <c>Retry-After</c>, not a 500: the request was fine, the service is not, for now.
-/// The connection pools are cleared, so the next request opens the file afresh and the service recovers as soon as
+/// This store's connections are let go (not the whole process's: other stores' requests in flight are not theirs to
+/// break), so the next request opens the file afresh and the service recovers as soon as
 /// the store does, without a restart.
 /// </summary>
-internal sealed class StoreFaultHandler(IProblemDetailsService problems, ILogger<StoreFaultHandler> logger) : IExceptionHandler
+internal sealed class StoreFaultHandler(IProblemDetailsService problems, SampleDatabase database, ILogger<StoreFaultHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait before trying again.</summary>
     public const int RetryAfterSeconds = 5;
@@ -22,7 +23,7 @@ internal sealed class StoreFaultHandler(IProblemDetailsService problems, ILogger
         }
 
         logger.LogWarning(fault, "The store cannot serve (SQLite error {Code}); answering 503.", code);
-        SqliteConnection.ClearAllPools();
+        database.ClearPools();
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext

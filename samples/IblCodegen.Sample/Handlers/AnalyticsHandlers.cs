@@ -34,7 +34,8 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         string? sessionUuid, DateOnly? startDate, string? url, CancellationToken cancellationToken)
     {
         var caller = Caller.From(HttpContext.User);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var learner = caller.UserId;
         if (learnerId is not null && !caller.Is(learnerId))
         {
@@ -82,7 +83,8 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var (query, problem) = await PrepareAsync(connection, org, departmentId, departmentMode, startDate, endDate, includeMainPlatform, cancellationToken);
         if (problem is not null)
         {
@@ -121,7 +123,8 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
         string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var (query, problem) = await PrepareAsync(connection, org, departmentId, departmentMode, startDate, endDate, includeMainPlatform, cancellationToken);
         if (problem is not null)
         {

@@ -81,7 +81,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
               AND ($like IS NULL OR g.name LIKE $like OR c.name LIKE $like OR s.course_id LIKE $like) {scope}
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var results = await Sql.ReadAsync(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, cancellationToken, parameters);
         var count = (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
@@ -175,7 +176,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
             return problem!;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var found = (await Sql.FindUserAsync(connection, null, user, cancellationToken));
 
         // A learner and the data-manager admins see every platform; platform admins only the platforms they administer
@@ -230,7 +232,8 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
               AND ($like IS NULL OR w.name LIKE $like OR s.pathway_id LIKE $like OR u.username LIKE $like OR u.name LIKE $like) {scope}
             """;
         var parameters = new (string, object?)[] { ("$platform", platformKey), ("$org", platformOrg), ("$like", Like(query)), ("$scope", scopeValues) };
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
         var results = await Sql.ReadAsync(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, cancellationToken, parameters);
         var count = (int)await Sql.Int64Async(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id

@@ -39,7 +39,8 @@ public sealed record Caller(
     /// <summary>Loads the caller behind an API key; null when the key is unknown.</summary>
     public static async Task<ClaimsPrincipal?> AuthenticateAsync(SampleDatabase database, string key, string scheme, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reads = await database.OpenReaderAsync(cancellationToken);
+        var connection = reads.Connection;
 
         // Looked up by the key's hash (the store holds no keys), and the hash found compared in constant time.
         var hash = SampleDatabase.KeyHash(key);
@@ -81,10 +82,17 @@ public sealed record Caller(
             }
         }
 
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        return new ClaimsPrincipal(new CallerIdentity(claims, scheme));
     }
 
-    public static Caller From(ClaimsPrincipal user)
+    /// <summary>
+    /// The caller a principal's claims describe. Read once per request: the permission rules and the handler all ask,
+    /// and the identity the authenticator made keeps the answer.
+    /// </summary>
+    public static Caller From(ClaimsPrincipal user) =>
+        user.Identity is CallerIdentity identity ? identity.Caller : Read(user);
+
+    internal static Caller Read(ClaimsPrincipal user)
     {
         var departments = new Dictionary<long, string>();
         foreach (var claim in user.FindAll(DepartmentAdminClaim))
@@ -102,4 +110,12 @@ public sealed record Caller(
             user.FindAll(MemberClaim).Select(c => c.Value).ToHashSet(),
             departments);
     }
+}
+
+/// <summary>The identity of an authenticated caller, which reads its <see cref="Caller"/> from its claims once.</summary>
+public sealed class CallerIdentity(IEnumerable<Claim> claims, string scheme) : ClaimsIdentity(claims, scheme)
+{
+    private Caller? _caller;
+
+    public Caller Caller => _caller ??= Caller.Read(new ClaimsPrincipal(this));
 }
