@@ -84,7 +84,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         await using var reads = await database.OpenReaderAsync(cancellationToken);
         var connection = reads.Connection;
         var results = await Sql.ReadAsync(connection, null, $"{GroupSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadGroupSuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
+        var count = paging.TotalFrom(results.Count) ?? (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM group_suggestions s JOIN groups g ON g.id = s.group_id JOIN courses c ON c.id = s.course_id JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -210,7 +210,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         var where = $"WHERE s.user_id = $user AND ($platform IS NULL OR s.platform_key = $platform) AND ($org IS NULL OR p.org = $org) {scope}";
         var parameters = new (string, object?)[] { ("$user", learner), ("$platform", platformKey), ("$org", platformOrg), ("$scope", scopeValues) };
         var results = await Sql.ReadAsync(connection, null, $"{UserSelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadUserSuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
+        var count = paging.TotalFrom(results.Count) ?? (int)await Sql.Int64Async(connection, null, $"SELECT COUNT(*) FROM user_suggestions s JOIN platforms p ON p.key = s.platform_key {where}", cancellationToken, parameters);
         return TypedResults.Ok(ToPage(results, count, paging));
     }
 
@@ -235,7 +235,7 @@ public sealed partial class CatalogHandlers(SampleDatabase database, TimeProvide
         await using var reads = await database.OpenReaderAsync(cancellationToken);
         var connection = reads.Connection;
         var results = await Sql.ReadAsync(connection, null, $"{PathwaySelect} {where} ORDER BY {orderBy} LIMIT {paging.PageSize} OFFSET {paging.Offset}", ReadPathwaySuggestion, cancellationToken, parameters);
-        var count = (int)await Sql.Int64Async(connection, null, $"""
+        var count = paging.TotalFrom(results.Count) ?? (int)await Sql.Int64Async(connection, null, $"""
             SELECT COUNT(*) FROM pathway_suggestions s JOIN users u ON u.id = s.user_id JOIN pathways w ON w.id = s.pathway_id
             JOIN platforms p ON p.key = s.platform_key LEFT JOIN memberships m ON m.user_id = s.user_id AND m.platform_key = s.platform_key {where}
             """, cancellationToken, parameters);

@@ -27,6 +27,12 @@ internal readonly record struct Paging(int Page, int PageSize)
         return problem is null;
     }
 
+    /// <summary>
+    /// The total a page's own rows tell, without counting: a page holding fewer rows than it may is the last one, so
+    /// the total is the rows before it and its own. Null when the page is full, or empty past the first page.
+    /// </summary>
+    public int? TotalFrom(int rows) => rows < PageSize && (rows > 0 || Page == 1) ? Offset + rows : null;
+
     public (string? Next, string? Previous) Links(HttpRequest request, int count)
     {
         var next = Offset + PageSize < count ? LinkTo(request, Page + 1) : null;
