@@ -48,6 +48,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The item metadata that has the spec's own document generated, for the service to serve (<c>true</c>).</summary>
     public const string ServeDocumentMetadata = "IblCodegenServeDocument";
 
+    /// <summary>The item metadata that has only the server generated (<c>Server</c>), against a referenced library's types.</summary>
+    public const string GenerateMetadata = "IblCodegenGenerate";
+
     /// <summary>The project property that turns server generation off (<c>false</c>).</summary>
     public const string EmitServerProperty = "IblCodegenEmitServer";
 
@@ -137,25 +140,43 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (model, _) => SpecOutputs.From(model))
             .WithTrackingName(TrackingNames.Outputs);
 
-        var specInfo = outputs.Select(static (o, _) => o.SpecInfo).WithTrackingName(TrackingNames.SpecInfo);
+        // The spec's types and client, unless a referenced library holds them (Generate="Server"): a service then
+        // compiles its endpoints alone, and an edit in it never recompiles the tens of thousands of lines of models.
+        var libraryModels = models.Where(static model => !model.Identity.ServerOnly);
+        var libraryOutputs = outputs.Where(static o => !o.SpecInfo.Identity.ServerOnly);
+        var referencedLibraries = models
+            .Where(static model => model.Identity.ServerOnly)
+            .Select(static (model, _) => new ReferencedLibrary.Expected(model.Identity, model.Version))
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => ReferencedLibrary.Find(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedLibraries);
+        context.RegisterSourceOutput(referencedLibraries, static (context, library) =>
+        {
+            foreach (var diagnostic in library.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var specInfo = libraryOutputs.Select(static (o, _) => o.SpecInfo).WithTrackingName(TrackingNames.SpecInfo);
         context.RegisterSourceOutput(specInfo, static (context, spec) =>
             AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Spec.g.cs", () => SpecInfoEmitter.Emit(spec)));
 
-        var identities = models.Select(static (model, _) => model.Identity).WithTrackingName(TrackingNames.Identities);
+        var identities = libraryModels.Select(static (model, _) => model.Identity).WithTrackingName(TrackingNames.Identities);
         context.RegisterSourceOutput(identities, static (context, identity) =>
             AddSource(context, identity, $"{identity.HintPrefix}.Page.g.cs", () => PageEmitter.Emit(identity)));
 
         // The string-or-integer struct, only for a spec whose JSON holds such a value.
-        var stringOrInteger = outputs.Select(static (o, _) => o.StringOrInteger).Where(static i => i is not null).WithTrackingName(TrackingNames.StringOrInteger);
+        var stringOrInteger = libraryOutputs.Select(static (o, _) => o.StringOrInteger).Where(static i => i is not null).WithTrackingName(TrackingNames.StringOrInteger);
         context.RegisterSourceOutput(stringOrInteger, static (context, identity) =>
             AddSource(context, identity!, $"{identity!.HintPrefix}.StringOrInteger.g.cs", () => StringOrIntegerEmitter.Emit(identity!)));
 
-        // The JSON context always: models, client and server endpoints share it.
-        var json = outputs.Select(static (o, _) => o.Json).WithTrackingName(TrackingNames.JsonGraph);
+        // The JSON context, which models, client and server endpoints share (a server-only project uses its library's).
+        var json = libraryOutputs.Select(static (o, _) => o.Json).WithTrackingName(TrackingNames.JsonGraph);
         context.RegisterSourceOutput(json, static (context, graph) =>
             AddSource(context, graph.Identity, $"{graph.Identity.HintPrefix}.JsonContext.g.cs", () => JsonContextEmitter.Emit(graph)));
 
-        var types = models
+        var types = libraryModels
             .SelectMany(static (model, _) => TypeOutput.Groups(model))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (context, group) =>
@@ -170,10 +191,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ProjectSettings);
 
         // The client unless turned off; its DI registration where IHttpClientFactory is referenced.
-        var rootClients = outputs.Select(static (o, _) => o.RootClient).WithTrackingName(TrackingNames.RootClients);
+        var rootClients = libraryOutputs.Select(static (o, _) => o.RootClient).WithTrackingName(TrackingNames.RootClients);
         context.RegisterSourceOutput(rootClients.Combine(settings), static (context, input) => EmitRootClient(context, input.Left, input.Right));
 
-        var tagClients = outputs.SelectMany(static (o, _) => o.TagClients).WithTrackingName(TrackingNames.TagClients);
+        var tagClients = libraryOutputs.SelectMany(static (o, _) => o.TagClients).WithTrackingName(TrackingNames.TagClients);
         context.RegisterSourceOutput(tagClients.Combine(settings), static (context, input) =>
         {
             if (input.Right.EmitClient)
@@ -295,7 +316,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var serveDocument = string.Equals(Metadata(fileOptions, ServeDocumentMetadata), "true", StringComparison.OrdinalIgnoreCase);
         return new SpecFile(
             file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns, selection.IsAll ? SpecSelection.All : selection,
-            string.IsNullOrWhiteSpace(typePrefix) ? null : typePrefix, serveDocument);
+            string.IsNullOrWhiteSpace(typePrefix) ? null : typePrefix, serveDocument, Metadata(fileOptions, GenerateMetadata));
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

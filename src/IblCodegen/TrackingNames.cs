@@ -22,6 +22,7 @@ internal static class TrackingNames
     public const string Servers = nameof(Servers);
     public const string Documents = nameof(Documents);
     public const string StringOrInteger = nameof(StringOrInteger);
+    public const string ReferencedLibraries = nameof(ReferencedLibraries);
     public const string ProjectSettings = nameof(ProjectSettings);
     public const string HandlerSites = nameof(HandlerSites);
     public const string HandlerClasses = nameof(HandlerClasses);

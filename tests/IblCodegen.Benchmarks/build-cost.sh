@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # What the generator costs a consumer's build. Packs IblCodegen into a folder feed, then builds web apps that
-# reference it with the full published spec (everything; one tag, "catalog") and the same app without it, in turns,
-# with the compiler server on as on a developer's machine: a first build (after restore, nothing built yet) and a
-# build after an edit to an unrelated .cs file. Prints each time, the medians and the ratios to the plain app.
+# reference it with the full published spec (everything; one tag, "catalog"), the two-project layout ("layered": a
+# class library generating the whole spec's models and client, and a service generating only its catalog endpoints
+# against them, Generate="Server", with stubbed catalog handlers), and the same app without any of it, in turns, with
+# the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
+# included) and a build after an edit to an unrelated .cs file of the app. Prints each time, the medians and the
+# ratios to the plain app.
 # Needs ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml (see the README, "Test material").
 # Usage: bash tests/IblCodegen.Benchmarks/build-cost.sh [pairs]
 set -euo pipefail
@@ -11,18 +14,33 @@ repo=$PWD
 pairs=${1:-3}
 spec=$(realpath ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml)
 work=$(mktemp -d /tmp/iblcodegen-build-cost.XXXXXX)
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 version=0.1.0-cost.$(date +%Y%m%d%H%M%S)
 dotnet pack src/IblCodegen/IblCodegen.csproj -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
+
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
+XML
+
+# The library of the layered layout: the whole spec's models, JSON context and client, in a class library.
+mkdir -p "$work/speclib"
+cat > "$work/speclib/speclib.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <UseSharedCompilation>true</UseSharedCompilation>
+  </PropertyGroup>
+  <ItemGroup><PackageReference Include="IblCodegen" Version="$version" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include="$spec" /></ItemGroup>
+</Project>
+XML
 
 # app <name> <extra project lines>: a small web app; Service.cs is the file the edit touches.
 app() {
   local dir="$work/$1"
   mkdir -p "$dir"
-  cat > "$dir/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
-XML
   cat > "$dir/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
@@ -49,29 +67,43 @@ app everything "$generator
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>"
 app catalog "$generator
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>"
+cat > "$work/layered-handlers.cs" <<'CS'
+namespace Consumer;
+
+[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]
+public sealed partial class CatalogHandlers
+{
+}
+CS
+mkdir -p "$work/layered" && cp "$work/layered-handlers.cs" "$work/layered/Handlers.cs"
+app layered "$generator
+  <ItemGroup><ProjectReference Include=\"../speclib/speclib.csproj\" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Server\" Tags=\"catalog\" /></ItemGroup>"
 
 seconds() { local start=$(date +%s.%N); dotnet build "$work/$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
 edit() { echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$work/$1/Service.cs"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
+names=${NAMES:-"plain everything catalog layered"}
 declare -A first edited
 for round in $(seq "$pairs"); do
-  for name in plain everything catalog; do
+  for name in $names; do
     rm -rf "$work/$name/bin" "$work/$name/obj/Debug"
+    [ $name = layered ] && rm -rf "$work/speclib/bin" "$work/speclib/obj/Debug"
     first[$name]+="$(seconds $name) "
   done
-  for name in plain everything catalog; do
+  for name in $names; do
     edit $name
     edited[$name]+="$(seconds $name) "
   done
   last() { echo $1 | awk '{print $NF}'; }
-  echo "round $round (plain / everything / catalog): first $(last "${first[plain]}") / $(last "${first[everything]}") / $(last "${first[catalog]}") s; edited $(last "${edited[plain]}") / $(last "${edited[everything]}") / $(last "${edited[catalog]}") s"
+  echo "round $round (plain / everything / catalog / layered): first $(last "${first[plain]}") / $(last "${first[everything]}") / $(last "${first[catalog]}") / $(last "${first[layered]}") s; edited $(last "${edited[plain]}") / $(last "${edited[everything]}") / $(last "${edited[catalog]}") / $(last "${edited[layered]}") s"
 done
 
 for kind in first edited; do
   declare -n times=$kind
   base=$(echo ${times[plain]} | tr ' ' '\n' | median)
-  for name in plain everything catalog; do
+  for name in $names; do
     m=$(echo ${times[$name]} | tr ' ' '\n' | median)
     echo "$kind build, $name: median $(printf %.2f "$m") s ($(echo ${times[$name]}) s), $(awk "BEGIN {printf \"%.1f\", $m / $base}")x the plain app"
   done

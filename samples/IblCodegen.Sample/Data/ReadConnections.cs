@@ -23,7 +23,8 @@ public sealed class ReadConnections(string connectionString, string pragmas)
 
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
 
-    private readonly ConcurrentQueue<SqliteConnection> _idle = new();
+    /// <summary>Idle connections, each with the generation it was opened in: one from before a <see cref="Clear"/> is closed.</summary>
+    private readonly ConcurrentQueue<(SqliteConnection Connection, int Generation)> _idle = new();
     private readonly int _maxIdle = Environment.ProcessorCount * 8;
     private int _generation;
 
@@ -31,9 +32,14 @@ public sealed class ReadConnections(string connectionString, string pragmas)
     public async Task<ReadLease> RentAsync(CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _generation);
-        if (_idle.TryDequeue(out var idle))
+        while (_idle.TryDequeue(out var idle))
         {
-            return new ReadLease(this, idle, generation);
+            if (idle.Generation == generation)
+            {
+                return new ReadLease(this, idle.Connection, generation);
+            }
+
+            Close(idle.Connection);
         }
 
         var connection = new SqliteConnection(connectionString);
@@ -58,9 +64,9 @@ public sealed class ReadConnections(string connectionString, string pragmas)
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
-        while (_idle.TryDequeue(out var connection))
+        while (_idle.TryDequeue(out var idle))
         {
-            Close(connection);
+            Close(idle.Connection);
         }
     }
 
@@ -100,7 +106,7 @@ public sealed class ReadConnections(string connectionString, string pragmas)
     {
         if (generation == Volatile.Read(ref _generation) && connection.State == System.Data.ConnectionState.Open && _idle.Count < _maxIdle)
         {
-            _idle.Enqueue(connection);
+            _idle.Enqueue((connection, generation));
         }
         else
         {

@@ -107,6 +107,30 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ServerOnlyWithoutLibrary = new(
+        id: "IBL0013",
+        title: "A server-only spec's types are in no referenced assembly",
+        messageFormat: "The spec '{0}' is set to Generate=\"Server\", but no referenced assembly declares {1}: reference the library that generates the spec's models and client from the same spec (without Generate=\"Server\"), with the same Namespace and TypePrefix",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LibraryOfAnotherVersion = new(
+        id: "IBL0014",
+        title: "A server-only spec's library was generated from another version",
+        messageFormat: "The spec '{0}' is version {1}, but the library {2} was generated from version {3}: build both from the same spec file",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownGenerate = new(
+        id: "IBL0015",
+        title: "Unknown Generate value",
+        messageFormat: "Generate=\"{0}\" on the spec '{1}' is not known: use All (the default) or Server; everything is generated",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor MissingHandler = new(
         id: "IBL0101",
         title: "A selected operation has no handler",
@@ -190,7 +214,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
-        NestedTooDeep, InvisibleCharacter, UnmatchedSelection, SharedTitle,
+        NestedTooDeep, InvisibleCharacter, UnmatchedSelection, SharedTitle, ServerOnlyWithoutLibrary, LibraryOfAnotherVersion, UnknownGenerate,
         MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, UnmatchedHandlerSelection,
         WrongHandlerSignature, HandlerNotPartial, RenamedOperation, InternalError,
     ];

@@ -8,4 +8,15 @@ namespace IblCodegen.Model;
 /// <param name="Selection">The operations the project uses (<c>Tags</c>, <c>Operations</c>, <c>PathPrefixes</c> metadata); all when it names none.</param>
 /// <param name="TypePrefixOverride">The <c>TypePrefix</c> item metadata, when the project sets one.</param>
 /// <param name="ServeDocument">The project serves the spec's own document (<c>ServeDocument</c> item metadata).</param>
-internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection, string? TypePrefixOverride = null, bool ServeDocument = false);
+/// <param name="Generate">The <c>Generate</c> item metadata as written: <c>All</c> (or nothing), or <c>Server</c>.</param>
+internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection, string? TypePrefixOverride = null, bool ServeDocument = false, string? Generate = null)
+{
+    /// <summary>
+    /// The project generates the server alone: the models, JSON context, spec info and client come from a library it
+    /// references, generated from the same spec.
+    /// </summary>
+    public bool ServerOnly => string.Equals(Generate?.Trim(), "Server", System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A <c>Generate</c> value that is neither <c>All</c> nor <c>Server</c>.</summary>
+    public bool HasUnknownGenerate => !string.IsNullOrWhiteSpace(Generate) && !ServerOnly && !string.Equals(Generate!.Trim(), "All", System.StringComparison.OrdinalIgnoreCase);
+}

@@ -12,7 +12,10 @@ namespace IblCodegen.Model;
 /// versioned download of the same spec.
 /// </param>
 /// <param name="SpecPath">The spec file, where problems with its outputs are reported.</param>
-internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string Namespace, string Title, string SpecPath)
+/// <param name="ServerOnly">
+/// Only the server is generated here (<c>Generate="Server"</c>); the spec's types come from a referenced library.
+/// </param>
+internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string Namespace, string Title, string SpecPath, bool ServerOnly = false)
 {
     /// <summary>The class exposing the spec's title and version: "IblDataManagerSpec".</summary>
     public string SpecInfoTypeName => TypePrefix + "Spec";

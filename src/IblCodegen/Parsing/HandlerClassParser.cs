@@ -99,9 +99,8 @@ internal static class HandlerClassParser
 
     /// <summary>
     /// A method's result and parameter types as <see cref="HandlerSignature.Key"/> writes an operation's: by name only,
-    /// special types as keywords, no nullable reference type marks. The spec's types do not exist yet where the
-    /// generator looks, so they are error types here, whose <c>?</c> says nothing about what they will be: left out,
-    /// as the key leaves it out for the spec's types.
+    /// special types as keywords, no nullable reference type marks, and no <c>?</c> on the spec's own value types
+    /// (<see cref="IsFrameworkType"/>).
     /// </summary>
     private static string Key(IMethodSymbol method) =>
         KeyOf(method.ReturnType) + "(" + string.Join(", ", method.Parameters.Select(p => KeyOf(p.Type))) + ")";
@@ -110,10 +109,20 @@ internal static class HandlerClassParser
     {
         IArrayTypeSymbol array => KeyOf(array.ElementType) + "[]",
         INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } =>
-            inner.TypeKind == TypeKind.Error ? KeyOf(inner) : KeyOf(inner) + "?",
+            IsFrameworkType(inner) ? KeyOf(inner) + "?" : KeyOf(inner),
         INamedTypeSymbol { TypeArguments.Length: > 0 } generic => generic.Name + "<" + string.Join(", ", generic.TypeArguments.Select(KeyOf)) + ">",
         _ => type.ToDisplayString(s_key),
     };
+
+    /// <summary>
+    /// A type of .NET's own (<c>int</c>, <c>DateOnly</c>, <c>JsonElement</c>), whose <c>?</c> the key keeps. The spec's
+    /// types are error types while this project generates them, or a library's types when it generates only the
+    /// server (<c>Generate="Server"</c>): either way their <c>?</c> is left out, as the key leaves it out for them.
+    /// </summary>
+    private static bool IsFrameworkType(ITypeSymbol type) =>
+        type.TypeKind != TypeKind.Error
+        && (type.SpecialType != SpecialType.None
+            || type.ContainingNamespace?.ToDisplayString() is "System" or "System.Text.Json");
 
     private static readonly SymbolDisplayFormat s_key = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,

@@ -23,6 +23,11 @@ internal static class SpecParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var locator = new JsonPointerLocator(file.Path, file.Text);
+        if (file.HasUnknownGenerate)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownGenerate, LocationInfo.File(file.Path), file.Generate!, file.Path));
+        }
+
         try
         {
             var model = Parse(file, locator, diagnostics, cancellationToken);
@@ -187,7 +192,7 @@ internal static class SpecParser
         var typePrefix = string.IsNullOrWhiteSpace(file.TypePrefixOverride)
             ? Identifiers.ToPascalCase(title, "Spec")
             : Identifiers.ToTypePrefix(file.TypePrefixOverride!.Trim());
-        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), typePrefix, ns, title, file.Path);
+        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), typePrefix, ns, title, file.Path, file.ServerOnly);
     }
 
     public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

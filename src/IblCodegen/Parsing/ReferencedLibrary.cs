@@ -1,0 +1,54 @@
+using System.Linq;
+using System.Threading;
+using IblCodegen.Diagnostics;
+using IblCodegen.Model;
+using Microsoft.CodeAnalysis;
+
+namespace IblCodegen.Parsing;
+
+/// <summary>
+/// Finds the library a server-only spec's types come from (<c>Generate="Server"</c>): a referenced assembly that
+/// declares the spec's JSON context and spec-info class, public, in the spec's namespace, generated from the same
+/// version. Asked for server-only specs alone: looking a type up binds the compilation's references, which no other
+/// project should pay for inside the generator.
+/// </summary>
+internal static class ReferencedLibrary
+{
+    /// <summary>What a server-only spec needs from its library.</summary>
+    public sealed record Expected(SpecIdentity Identity, string Version);
+
+    /// <summary>What was found, as diagnostics: none when the library is there and of the same version.</summary>
+    public sealed record Found(SpecIdentity Identity, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    public static Found Find(Expected expected, Compilation compilation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var identity = expected.Identity;
+        var location = LocationInfo.File(identity.SpecPath);
+        var contextName = identity.Namespace + "." + identity.JsonContextTypeName;
+        if (Referenced(compilation, contextName) is null)
+        {
+            return new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.ServerOnlyWithoutLibrary, location, identity.SpecPath, contextName)));
+        }
+
+        var specInfoName = identity.Namespace + "." + identity.SpecInfoTypeName;
+        var version = Referenced(compilation, specInfoName)?.GetMembers("Version").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue as string;
+        if (version is null)
+        {
+            return new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.ServerOnlyWithoutLibrary, location, identity.SpecPath, specInfoName + ".Version")));
+        }
+
+        return version == expected.Version
+            ? new Found(identity, EquatableArray<DiagnosticInfo>.Empty)
+            : new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOfAnotherVersion, location, identity.SpecPath, expected.Version, specInfoName, version)));
+    }
+
+    private static EquatableArray<DiagnosticInfo> One(DiagnosticInfo diagnostic) => new[] { diagnostic }.ToEquatableArray();
+
+    /// <summary>A public type of that name from a referenced assembly; null when there is none, or more than one.</summary>
+    private static INamedTypeSymbol? Referenced(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type
+        && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
+            ? type
+            : null;
+}
