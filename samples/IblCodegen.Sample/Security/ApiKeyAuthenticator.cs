@@ -8,7 +8,8 @@ namespace IblCodegen.Sample.Security;
 /// Authenticates API keys against the store, and remembers what it found for a key for <see cref="Lifetime"/>: a
 /// service reads the same few keys on every request, and each read took a connection and two queries. A change to a
 /// user's roles or keys in the store therefore takes effect within that time. Only keys the store knows are
-/// remembered (an unknown key is looked up every time, so guessing fills nothing), by their hash, never in plain text.
+/// remembered (an unknown key is looked up every time, so guessing fills nothing), by their SHA-256 hash, never in plain
+/// text: a lookup compares hashes, whose timing tells nothing about a key (the store's path compares in constant time).
 /// </summary>
 public sealed class ApiKeyAuthenticator(SampleDatabase database, TimeProvider clock)
 {
