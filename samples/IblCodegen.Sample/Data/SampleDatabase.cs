@@ -145,8 +145,14 @@ public sealed class SampleDatabase : IDisposable
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
+        return Bind(command, transaction, parameters);
+    }
+
+    /// <summary>Sets a command's transaction and parameters (null as SQL NULL): a new command's, or a kept one's.</summary>
+    public static SqliteCommand Bind(SqliteCommand command, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

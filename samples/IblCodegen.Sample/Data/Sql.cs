@@ -92,13 +92,7 @@ internal static class Sql
                 return new Statement(SampleDatabase.Command(connection, transaction, sql, parameters), owned: true);
             }
 
-            reused.Transaction = transaction;
-            foreach (var (name, value) in parameters)
-            {
-                reused.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            return new Statement(reused, owned: false);
+            return new Statement(SampleDatabase.Bind(reused, transaction, parameters), owned: false);
         }
 
         public void Dispose()
