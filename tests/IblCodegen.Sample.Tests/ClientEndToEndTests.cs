@@ -146,7 +146,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         Assert.Equal(2, overTime.Total);
         Assert.Equal(2, overTime.Meta.Total);
 
-        var perCourse = await audience.GetOrgsActiveUsersPerCourseAsync("initech", startDate: "2026-06-10", endDate: "2026-06-11", format: GetOrgsActiveUsersOverTimeFormat.Json);
+        var perCourse = await audience.GetOrgsActiveUsersPerCourseAsync("initech", startDate: "2026-06-10", endDate: "2026-06-11", format: Format.Json);
         Assert.Equal([("course-v1:initech+b", "Course B", 2), ("course-v1:initech+a", "Course A", 1)], perCourse.Data.Select(c => (c.CourseId, c.Name, c.UserCount)));
         Assert.Equal(2, perCourse.Total);
     }
@@ -185,7 +185,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         Assert.Equal(403, forbidden.Problem!.Status);
         Assert.StartsWith("catalog_suggestions_course_manage_group_retrieve failed with 403 Forbidden", forbidden.Message);
 
-        var invalid = await Assert.ThrowsAsync<IblDataManagerApiException>(() => Client.Audience.GetOrgsActiveUsersOverTimeAsync("initech", format: new GetOrgsActiveUsersOverTimeFormat("xml")));
+        var invalid = await Assert.ThrowsAsync<IblDataManagerApiException>(() => Client.Audience.GetOrgsActiveUsersOverTimeAsync("initech", format: new Format("xml")));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("format", invalid.Problem!.Errors!.Keys);
     }
@@ -283,7 +283,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         public List<string> Orgs { get; } = [];
 
         public Task<OvertimeWithChangeInfo> GetOrgsActiveUsersOverTimeAsync(
-            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, GetOrgsActiveUsersOverTimeFormat? format = null,
+            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, Format? format = null,
             bool? includeMainPlatform = null, string? startDate = null, CancellationToken cancellationToken = default)
         {
             Orgs.Add(org);
@@ -291,7 +291,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         }
 
         public Task<ActiveUsersPerCourse> GetOrgsActiveUsersPerCourseAsync(
-            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, GetOrgsActiveUsersOverTimeFormat? format = null,
+            string org, int? departmentId = null, bool? departmentMode = null, string? endDate = null, Format? format = null,
             bool? includeMainPlatform = null, string? startDate = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }

@@ -29,7 +29,7 @@ public sealed class ClientRequestTests
     {
         var (client, stub) = Create();
         await client.AiAnalytics.GetAnalyticsTimeSpentUserAsync(startDate: new DateOnly(2026, 6, 1), includeMainPlatform: false, learnerId: "u 1");
-        await client.Audience.GetOrgsActiveUsersOverTimeAsync("a/b c", departmentId: 10, format: GetOrgsActiveUsersOverTimeFormat.Json);
+        await client.Audience.GetOrgsActiveUsersOverTimeAsync("a/b c", departmentId: 10, format: Format.Json);
         Assert.Equal(
             [
                 "http://stub.test/api/analytics/time-spent/user/?include_main_platform=false&learner_id=u%201&start_date=2026-06-01",

@@ -127,7 +127,7 @@ public sealed class SpecVersionTests
             public partial class Handlers
             {
                 /// <summary>Written already: no stub for this one.</summary>
-                public partial global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::IblDataManager.ActiveUsersPerCourse>, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(string org, int? departmentId, bool? departmentMode, string? endDate, global::IblDataManager.GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate, global::System.Threading.CancellationToken cancellationToken) =>
+                public partial global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::IblDataManager.ActiveUsersPerCourse>, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(string org, int? departmentId, bool? departmentMode, string? endDate, global::IblDataManager.Format format, bool includeMainPlatform, string? startDate, global::System.Threading.CancellationToken cancellationToken) =>
                     throw new global::System.NotImplementedException();
             }
             """);

@@ -80,7 +80,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<OvertimeWithChangeInfo>, ProblemHttpResult>> GetOrgsActiveUsersOverTimeAsync(
-        string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
+        string org, int? departmentId, bool? departmentMode, string? endDate, Format format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
         await using var reads = await database.OpenReaderAsync(cancellationToken);
@@ -120,7 +120,7 @@ public sealed partial class AnalyticsHandlers(SampleDatabase database, TimeProvi
     }
 
     public partial async Task<Results<Ok<ActiveUsersPerCourse>, ProblemHttpResult>> GetOrgsActiveUsersPerCourseAsync(
-        string org, int? departmentId, bool? departmentMode, string? endDate, GetOrgsActiveUsersOverTimeFormat format, bool includeMainPlatform, string? startDate,
+        string org, int? departmentId, bool? departmentMode, string? endDate, Format format, bool includeMainPlatform, string? startDate,
         CancellationToken cancellationToken)
     {
         await using var reads = await database.OpenReaderAsync(cancellationToken);

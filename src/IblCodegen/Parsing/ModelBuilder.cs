@@ -63,6 +63,7 @@ internal sealed partial class ModelBuilder
         var builder = new ModelBuilder(document, identity, cancellationToken);
         var clients = builder.ClaimClientNames();
         builder.BuildComponents();
+        builder.FindSharedParameterEnums();
         var operations = builder.BuildOperations();
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         var usedTags = new HashSet<string>(operations.Select(o => o.Tag), StringComparer.Ordinal);

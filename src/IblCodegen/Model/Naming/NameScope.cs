@@ -18,6 +18,9 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> is reserved or claimed already.</summary>
+    public bool IsTaken(string name) => _taken.Contains(name);
+
     public string Claim(string preferred)
     {
         if (_taken.Add(preferred))
