@@ -38,6 +38,74 @@ internal static class ServerRuntimeEmitter
                     global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(routes, pattern, [method], handler),
                     handler.Method);
 
+            /// <summary>
+            /// Maps one operation with all the spec says of it, in one call rather than a chain of <c>With…</c> calls per
+            /// operation (each a generic extension method the consumer's build binds again): its name, tag and summary;
+            /// what it accepts and answers (<paramref name="metadata"/>), and the problem documents it may answer with;
+            /// and who may call it: a caller with any one of <paramref name="permissions"/>, or without permissions
+            /// any authenticated caller, or anyone where <paramref name="allowAnonymous"/> says so.
+            /// </summary>
+            public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map(
+                global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes,
+                string pattern,
+                string method,
+                global::Microsoft.AspNetCore.Http.RequestDelegate handler,
+                string name,
+                string tag,
+                string? summary,
+                object[] metadata,
+                int[] problems,
+                string[]? permissions,
+                bool allowAnonymous)
+            {
+                var endpoint = Map(routes, pattern, method, handler);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(endpoint, name);
+                global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, tag);
+                if (summary is not null)
+                {
+                    global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, summary);
+                }
+
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, metadata);
+                foreach (var status in problems)
+                {
+                    global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, Problem(status));
+                }
+
+                if (permissions is not null)
+                {
+                    global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, new RequiresPermissionAttribute(permissions));
+                    global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, PermissionRequirement.Policy(permissions));
+                }
+                else if (allowAnonymous)
+                {
+                    global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(endpoint);
+                }
+                else
+                {
+                    global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint);
+                }
+
+                return endpoint;
+            }
+
+            /// <summary>Awaits a handler's result, then writes it to the response.</summary>
+            public static async global::System.Threading.Tasks.Task ExecuteAsync<TResult>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.Tasks.Task<TResult> pending)
+                where TResult : global::Microsoft.AspNetCore.Http.IResult
+            {
+                var result = await pending;
+                await result.ExecuteAsync(httpContext);
+            }
+
+            /// <summary>Awaits a handler's result, lets <paramref name="inspect"/> see it (to mark a page's link naming), then writes it.</summary>
+            public static async global::System.Threading.Tasks.Task ExecuteAsync<TResult>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.Tasks.Task<TResult> pending, global::System.Action<TResult> inspect)
+                where TResult : global::Microsoft.AspNetCore.Http.IResult
+            {
+                var result = await pending;
+                inspect(result);
+                await result.ExecuteAsync(httpContext);
+            }
+
             /// <summary>A JSON body of <typeparamref name="T"/>, as <c>Accepts&lt;T&gt;</c> declares one.</summary>
             public static global::Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata Accepts<T>(string contentType, bool isOptional) =>
                 new BodyMetadata(typeof(T), isOptional, [contentType]);
