@@ -4,8 +4,9 @@
 # class library generating the whole spec's models and client, and a service generating only its catalog endpoints
 # against them, Generate="Server", with stubbed catalog handlers), and the same app without any of it, in turns, with
 # the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
-# included) and a build after an edit to an unrelated .cs file of the app. Prints each time, the medians and the
-# ratios to the plain app.
+# included) and a build after an edit to an unrelated .cs file of the app. "plainref", the plain app referencing an
+# empty class library, is the floor of any two-project layout. Prints each time, the medians and the ratios to the
+# plain app.
 # Needs ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml (see the README, "Test material").
 # Usage: bash tests/IblCodegen.Benchmarks/build-cost.sh [pairs]
 set -euo pipefail
@@ -84,12 +85,28 @@ seconds() { local start=$(date +%s.%N); dotnet build "$work/$1" --no-restore -no
 edit() { echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$work/$1/Service.cs"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-names=${NAMES:-"plain everything catalog layered"}
+# The floor of any two-project layout: the plain app with a ProjectReference to an empty class library. MSBuild
+# checks the library (evaluates it, runs its up-to-date targets, copies its output) on every build of the app.
+mkdir -p "$work/emptylib"
+cat > "$work/emptylib/emptylib.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <UseSharedCompilation>true</UseSharedCompilation>
+  </PropertyGroup>
+</Project>
+XML
+echo 'namespace Library; public static class Empty { }' > "$work/emptylib/Empty.cs"
+app plainref "  <ItemGroup><ProjectReference Include=\"../emptylib/emptylib.csproj\" /></ItemGroup>"
+
+names=${NAMES:-"plain everything catalog layered plainref"}
 declare -A first edited
 for round in $(seq "$pairs"); do
   for name in $names; do
     rm -rf "$work/$name/bin" "$work/$name/obj/Debug"
     [ $name = layered ] && rm -rf "$work/speclib/bin" "$work/speclib/obj/Debug"
+    [ $name = plainref ] && rm -rf "$work/emptylib/bin" "$work/emptylib/obj/Debug"
     first[$name]+="$(seconds $name) "
   done
   for name in $names; do
@@ -97,7 +114,7 @@ for round in $(seq "$pairs"); do
     edited[$name]+="$(seconds $name) "
   done
   last() { echo $1 | awk '{print $NF}'; }
-  echo "round $round (plain / everything / catalog / layered): first $(last "${first[plain]}") / $(last "${first[everything]}") / $(last "${first[catalog]}") / $(last "${first[layered]}") s; edited $(last "${edited[plain]}") / $(last "${edited[everything]}") / $(last "${edited[catalog]}") / $(last "${edited[layered]}") s"
+  echo "round $round: first$(for name in $names; do printf ' %s %s' $name "$(last "${first[$name]}")"; done) s; edited$(for name in $names; do printf ' %s %s' $name "$(last "${edited[$name]}")"; done) s"
 done
 
 for kind in first edited; do
