@@ -219,6 +219,13 @@ public sealed class PackageTests(PackageFeed feed)
         feed.WriteNuGetConfig(folder);
         AssertBuilds(folder);
 
+        // Two projects: the spec's types in Learners.Spec, the service's endpoints in Learners, against them.
+        Assert.True(File.Exists(Path.Combine(folder, "Spec", "Learners.Spec.csproj")));
+        Assert.True(File.Exists(Path.Combine(folder, "bin", "Debug", "net10.0", "Learners.Spec.dll")), "the service's output holds its spec library");
+        var output = Path.Combine(folder, "bin", "Debug", "net10.0");
+        Assert.Contains("IblDataManager.Page`1", TypesDefinedIn(Path.Combine(output, "Learners.Spec.dll")));
+        Assert.DoesNotContain(TypesDefinedIn(Path.Combine(output, "Learners.dll")), name => name.StartsWith("IblDataManager.", StringComparison.Ordinal) && !name.Contains("OpenApiDocument", StringComparison.Ordinal));
+
         // As a new user starts it: `dotnet run`, whose launch profile sets Development (only the port is ours).
         var port = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["run", "--no-build", "--", "--urls", $"http://127.0.0.1:{port}"])
@@ -259,6 +266,17 @@ public sealed class PackageTests(PackageFeed feed)
             service.Kill(entireProcessTree: true);
             service.WaitForExit();
         }
+    }
+
+    /// <summary>The types an assembly defines, namespace and name, read from its metadata.</summary>
+    private static List<string> TypesDefinedIn(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        return metadata.TypeDefinitions
+            .Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToList();
     }
 
     [Fact]
