@@ -2,7 +2,8 @@
 # What the generator costs a consumer's build. Packs IblCodegen into a folder feed, then builds web apps that
 # reference it with the full published spec (everything; one tag, "catalog"), the two-project layout ("layered": a
 # class library generating the whole spec's models and client, and a service generating only its catalog endpoints
-# against them, Generate="Server", with stubbed catalog handlers), and the same app without any of it, in turns, with
+# against them, Generate="Server", with stubbed catalog handlers; "tagged": the same with a library of the catalog tag
+# alone), and the same app without any of it, in turns, with
 # the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
 # included) and a build after an edit to an unrelated .cs file of the app. "plainref", the plain app referencing an
 # empty class library, is the floor of any two-project layout. Prints each time, the medians and the ratios to the
@@ -24,9 +25,10 @@ cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
 XML
 
-# The library of the layered layout: the whole spec's models, JSON context and client, in a class library.
-mkdir -p "$work/speclib"
-cat > "$work/speclib/speclib.csproj" <<XML
+# library <folder> <spec item attributes>: a class library holding the spec's models, JSON context and client.
+library() {
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -34,9 +36,14 @@ cat > "$work/speclib/speclib.csproj" <<XML
     <UseSharedCompilation>true</UseSharedCompilation>
   </PropertyGroup>
   <ItemGroup><PackageReference Include="IblCodegen" Version="$version" /></ItemGroup>
-  <ItemGroup><IblOpenApiSpec Include="$spec" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include="$spec" $2 /></ItemGroup>
 </Project>
 XML
+}
+
+# The library of the layered layout: the whole spec's; "tagged" has a library of the catalog tag alone.
+library speclib ""
+library taglib 'Tags="catalog"'
 
 # app <name> <extra project lines>: a small web app; Service.cs is the file the edit touches.
 app() {
@@ -80,6 +87,10 @@ mkdir -p "$work/layered" && cp "$work/layered-handlers.cs" "$work/layered/Handle
 app layered "$generator
   <ItemGroup><ProjectReference Include=\"../speclib/speclib.csproj\" /></ItemGroup>
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Server\" Tags=\"catalog\" /></ItemGroup>"
+mkdir -p "$work/tagged" && cp "$work/layered-handlers.cs" "$work/tagged/Handlers.cs"
+app tagged "$generator
+  <ItemGroup><ProjectReference Include=\"../taglib/taglib.csproj\" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Server\" Tags=\"catalog\" /></ItemGroup>"
 
 seconds() { local start=$(date +%s.%N); dotnet build "$work/$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
 edit() { echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$work/$1/Service.cs"; }
@@ -100,12 +111,13 @@ XML
 echo 'namespace Library; public static class Empty { }' > "$work/emptylib/Empty.cs"
 app plainref "  <ItemGroup><ProjectReference Include=\"../emptylib/emptylib.csproj\" /></ItemGroup>"
 
-names=${NAMES:-"plain everything catalog layered plainref"}
+names=${NAMES:-"plain everything catalog layered tagged plainref"}
 declare -A first edited
 for round in $(seq "$pairs"); do
   for name in $names; do
     rm -rf "$work/$name/bin" "$work/$name/obj/Debug"
     [ $name = layered ] && rm -rf "$work/speclib/bin" "$work/speclib/obj/Debug"
+    [ $name = tagged ] && rm -rf "$work/taglib/bin" "$work/taglib/obj/Debug"
     [ $name = plainref ] && rm -rf "$work/emptylib/bin" "$work/emptylib/obj/Debug"
     first[$name]+="$(seconds $name) "
   done

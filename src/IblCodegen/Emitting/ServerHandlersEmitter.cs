@@ -12,7 +12,7 @@ namespace IblCodegen.Emitting;
 /// <code>
 /// partial class CatalogHandlers
 /// {
-///     public static RouteGroupBuilder MapEndpoints(IEndpointRouteBuilder routes) { /* MapMethods(...) per operation */ }
+///     public static RouteGroupBuilder MapEndpoints(IEndpointRouteBuilder routes) { /* one Endpoints.Map(...) per operation */ }
 ///
 ///     [RequiresPermission("IsDMAdmin", "IsPlatformAdmin")]
 ///     public partial Task&lt;Results&lt;Ok&lt;Page&lt;CourseGroupSuggestionDetail&gt;&gt;, ProblemHttpResult&gt;&gt; GetSuggestionsCourseManageGroupAsync(
