@@ -25,7 +25,7 @@ cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
 XML
 
-# library <folder> <spec item attributes>: a class library holding the spec's models, JSON context and client.
+# library <folder> <extra project lines>: a class library.
 library() {
   mkdir -p "$work/$1"
   cat > "$work/$1/$1.csproj" <<XML
@@ -35,15 +35,17 @@ library() {
     <Nullable>enable</Nullable>
     <UseSharedCompilation>true</UseSharedCompilation>
   </PropertyGroup>
-  <ItemGroup><PackageReference Include="IblCodegen" Version="$version" /></ItemGroup>
-  <ItemGroup><IblOpenApiSpec Include="$spec" $2 /></ItemGroup>
+$2
 </Project>
 XML
 }
 
-# The library of the layered layout: the whole spec's; "tagged" has a library of the catalog tag alone.
-library speclib ""
-library taglib 'Tags="catalog"'
+# The library of the layered layout holds the whole spec's models, JSON context and client; "tagged" has one of the
+# catalog tag alone.
+library speclib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>"
+library taglib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>"
 
 # app <name> <extra project lines>: a small web app; Service.cs is the file the edit touches.
 app() {
@@ -98,16 +100,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 # The floor of any two-project layout: the plain app with a ProjectReference to an empty class library. MSBuild
 # checks the library (evaluates it, runs its up-to-date targets, copies its output) on every build of the app.
-mkdir -p "$work/emptylib"
-cat > "$work/emptylib/emptylib.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <UseSharedCompilation>true</UseSharedCompilation>
-  </PropertyGroup>
-</Project>
-XML
+library emptylib ""
 echo 'namespace Library; public static class Empty { }' > "$work/emptylib/Empty.cs"
 app plainref "  <ItemGroup><ProjectReference Include=\"../emptylib/emptylib.csproj\" /></ItemGroup>"
 
