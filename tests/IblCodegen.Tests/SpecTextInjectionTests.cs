@@ -273,6 +273,8 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
             ["description"] = p,
             ["tags"] = Values(p),
             ["x-ibl-permissions"] = Values(PermissionName(p)),
+            // The same query parameter as the other operation's: one shared enum type, named after the parameter.
+            ["parameters"] = new JsonArray(Parameter(p, "query")),
             ["requestBody"] = new JsonObject
             {
                 ["content"] = new JsonObject
