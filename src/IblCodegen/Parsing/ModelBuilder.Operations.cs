@@ -156,14 +156,8 @@ internal sealed partial class ModelBuilder
             var isArray = shape is not null && TypeOf(shape) == SchemaTypes.Array;
             var valueSchema = isArray ? shape!.Items : schema;
             var valueShape = valueSchema is null ? null : Unwrap(valueSchema);
-            var shared = SharedParameterEnumOf(name, valueSchema);
-            var hint = shared?.PreferredName ?? operationName + Identifiers.ToPascalCase(name);
-            var type = Map(valueSchema, isArray ? JsonPointer.Append(schemaPointer, "items") : schemaPointer, hint);
-            if (shared is { Type: null } && _inlineTypes.TryGetValue(valueSchema!, out var declaredType))
-            {
-                shared.Type = declaredType;
-            }
-
+            var hint = operationName + Identifiers.ToPascalCase(name);
+            var type = MapParameterValue(name, valueSchema, isArray ? JsonPointer.Append(schemaPointer, "items") : schemaPointer, hint);
             var kind = KindOf(type);
             if (kind is null)
             {

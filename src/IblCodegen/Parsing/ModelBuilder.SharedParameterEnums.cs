@@ -85,22 +85,31 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>The shared enum a parameter's value schema belongs to, or null when it has none.</summary>
-    private SharedParameterEnum? SharedParameterEnumOf(string parameterName, SchemaNode? valueSchema)
+    /// <summary>
+    /// Maps a parameter's value (or item) schema. A shared enum is declared by its first operation, under its preferred
+    /// name when it has one; a later declaration maps to that type. Anything else maps as it is, named from
+    /// <paramref name="operationHint"/>.
+    /// </summary>
+    private TypeRef MapParameterValue(string parameterName, SchemaNode? valueSchema, string pointer, string operationHint)
     {
         if (_sharedParameterEnums is null || valueSchema is null || !IsStringEnum(valueSchema)
             || !_sharedParameterEnums.TryGetValue(SharedEnumKey(parameterName, valueSchema), out var shared))
         {
-            return null;
+            return Map(valueSchema, pointer, operationHint);
         }
 
-        // A later declaration maps to the type the first one declared.
-        if (shared.Type is { } type && !_inlineTypes.ContainsKey(valueSchema))
+        if (shared.Type is { } declared && !_inlineTypes.ContainsKey(valueSchema))
         {
-            _inlineTypes.Add(valueSchema, type.NonNullable);
+            _inlineTypes.Add(valueSchema, declared);
         }
 
-        return shared;
+        var type = Map(valueSchema, pointer, shared.PreferredName ?? operationHint);
+        if (shared.Type is null && _inlineTypes.TryGetValue(valueSchema, out var first))
+        {
+            shared.Type = first;
+        }
+
+        return type;
     }
 
     /// <summary>The named parameters of an operation or path item whose value (or item) schema is an inline string enum.</summary>
