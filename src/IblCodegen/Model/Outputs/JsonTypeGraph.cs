@@ -164,6 +164,8 @@ internal sealed class JsonTypeGraph
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("DictionaryOf" + Add(type.Element!).Key), JsonTypeKind.Dictionary, type.Element!.Name, null);
                     break;
                 case TypeRefKind.Page:
+                    // Every page has an integer count, which a spec without an integer member has no metadata for.
+                    Add(TypeRef.Int32);
                     var item = Add(type.Element!);
                     Add(TypeRef.List(type.Element!));
                     node = new JsonTypeNode(type.Name, type.ShortName, _keys.Claim("PageOf" + item.Key), JsonTypeKind.Page, type.Element!.Name, null);
