@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IblCodegen.Model;
+using IblCodegen.Model.Naming;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Emitting;
@@ -261,6 +262,7 @@ internal static class ClientEmitter
             writer.WriteLine($"{client.InterfaceName} {identity.ClientInterfaceName}.{client.PropertyName} => {client.PropertyName};");
         }
 
+        var page = identity.Qualify(ReservedNames.PageType);
         writer.WriteLine($$"""
 
             /// <summary>The HTTP client requests go through.</summary>
@@ -306,6 +308,60 @@ internal static class ClientEmitter
                 }
 
                 return target;
+            }
+
+            /// <summary>
+            /// Every item of a list paged by links, page after page: <paramref name="fetch"/> answers the first page when
+            /// given no link, and then the page each <c>next</c> link names, until a page has none.
+            /// </summary>
+            internal static async global::System.Collections.Generic.IAsyncEnumerable<T> EnumerateLinkedAsync<TPage, T>(
+                global::System.Func<string?, {{CancellationToken}}, {{Task}}<TPage>> fetch,
+                [global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} cancellationToken)
+                where TPage : {{page}}<T>
+            {
+                var currentPage = await fetch(null, cancellationToken).ConfigureAwait(false);
+                while (true)
+                {
+                    foreach (var pageItem in currentPage.Results)
+                    {
+                        yield return pageItem;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (currentPage.Next is not { Length: > 0 } nextLink)
+                    {
+                        yield break;
+                    }
+
+                    currentPage = await fetch(nextLink, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>
+            /// Every item of a list paged by number, page after page: <paramref name="fetch"/> answers page 1, and then
+            /// each page a page names as next, until a page names none.
+            /// </summary>
+            internal static async global::System.Collections.Generic.IAsyncEnumerable<T> EnumerateNumberedAsync<TPage, T>(
+                global::System.Func<int, {{CancellationToken}}, {{Task}}<TPage>> fetch,
+                [global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} cancellationToken)
+                where TPage : {{page}}<T>
+            {
+                var currentPage = await fetch(1, cancellationToken).ConfigureAwait(false);
+                while (true)
+                {
+                    foreach (var pageItem in currentPage.Results)
+                    {
+                        yield return pageItem;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (currentPage.Next is null || !int.TryParse(currentPage.Next, global::System.Globalization.NumberStyles.None, {{Invariant}}, out var pageNumber))
+                    {
+                        yield break;
+                    }
+
+                    currentPage = await fetch(pageNumber, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             /// <summary>Sends a request whose successful answer has a JSON body.</summary>

@@ -64,12 +64,12 @@ internal sealed class TagClientEmitter
             }
 
             WriteOperationDocComment(writer, operation);
-            WriteSignature(writer, OperationHead(operation, implementation: false), Parameters(operation.Operation), enumeratorCancellation: false, declaration: true);
+            WriteSignature(writer, OperationHead(operation, implementation: false), Parameters(operation.Operation), end: ";");
             if (operation.Paging is { } paging)
             {
                 writer.WriteLine();
                 WriteEnumerateDocComment(writer, operation.Operation, paging);
-                WriteSignature(writer, EnumerateHead(paging, implementation: false), EnumerateParameters(operation.Operation, paging), enumeratorCancellation: false, declaration: true);
+                WriteSignature(writer, EnumerateHead(paging, implementation: false), EnumerateParameters(operation.Operation, paging), end: ";");
             }
         }
 
@@ -128,7 +128,7 @@ internal sealed class TagClientEmitter
         $"{(implementation ? "public " : string.Empty)}{ReturnType(call)} {call.Operation.ClientMethodName}";
 
     private static string EnumerateHead(ClientPaging paging, bool implementation) =>
-        $"{(implementation ? "public async " : string.Empty)}global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {paging.MethodName}";
+        $"{(implementation ? "public " : string.Empty)}global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType.Name}> {paging.MethodName}";
 
     /// <summary>The operation's parameters, less the page number an enumeration sets itself.</summary>
     private List<(string Type, string Name, bool Optional)> EnumerateParameters(OperationSpec operation, ClientPaging paging) =>
@@ -159,7 +159,7 @@ internal sealed class TagClientEmitter
         var operation = call.Operation;
         var result = (Type: call.ResultType, MayBeEmpty: call.ResultMayBeEmpty);
         writer.WriteLine("/// <inheritdoc/>");
-        WriteSignature(writer, OperationHead(call, implementation: true), Parameters(operation), enumeratorCancellation: false, declaration: false);
+        WriteSignature(writer, OperationHead(call, implementation: true), Parameters(operation), end: string.Empty);
         writer.OpenBlock();
 
         var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -199,56 +199,50 @@ internal sealed class TagClientEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// The walk over every page, through the root client's shared walker: this method only says how to fetch a page,
+    /// as a lambda given the next link (null for the first page) or the page number.
+    /// </summary>
     private void WriteEnumerate(SourceWriter writer, OperationSpec operation, ClientPaging paging)
     {
         var skip = paging.PageParameter;
         writer.WriteLine("/// <inheritdoc/>");
-        WriteSignature(writer, EnumerateHead(paging, implementation: true), EnumerateParameters(operation, paging), enumeratorCancellation: true, declaration: false);
-        writer.OpenBlock();
+        WriteSignature(writer, EnumerateHead(paging, implementation: true), EnumerateParameters(operation, paging), end: " =>");
+        writer.Indentation++;
         var arguments = Parameters(operation).Select(p => p.Name == skip?.Identifier ? $"{p.Name}: pageNumber" : $"{p.Name}: {p.Name}").ToList();
-        arguments.Add("cancellationToken: cancellationToken");
+        arguments.Add("cancellationToken: pageCancellation");
+        var firstPage = $"{operation.ClientMethodName}({string.Join(", ", arguments)})";
+        var walker = skip is null ? "EnumerateLinkedAsync" : "EnumerateNumberedAsync";
+        writer.WriteLine($"{_root}.{walker}<{paging.PageType.Name}, {paging.ItemType.Name}>(");
+        writer.Indentation++;
         if (skip is not null)
         {
-            writer.WriteLine("var pageNumber = 1;");
-        }
-
-        writer.WriteLine($"var currentPage = await {operation.ClientMethodName}({string.Join(", ", arguments)}).ConfigureAwait(false);");
-        writer.WriteLine("while (true)");
-        writer.OpenBlock();
-        writer.WriteLine("foreach (var pageItem in currentPage.Results)");
-        writer.OpenBlock();
-        writer.WriteLine("yield return pageItem;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
-        if (skip is not null)
-        {
-            writer.WriteLine("if (currentPage.Next is null || !int.TryParse(currentPage.Next, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out pageNumber))");
-            writer.OpenBlock();
-            writer.WriteLine("yield break;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"currentPage = await {operation.ClientMethodName}({string.Join(", ", arguments)}).ConfigureAwait(false);");
+            writer.WriteLine($"(pageNumber, pageCancellation) => {firstPage},");
         }
         else
         {
-            writer.WriteLine("if (currentPage.Next is not { Length: > 0 } nextLink)");
+            var id = EmitHelpers.Literal(operation.OperationId);
+            writer.WriteLine("(nextLink, pageCancellation) =>");
             writer.OpenBlock();
-            writer.WriteLine("yield break;");
+            writer.WriteLine("if (nextLink is null)");
+            writer.OpenBlock();
+            writer.WriteLine($"return {firstPage};");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("// The link holds the query of the first request, with the page moved on; it is followed only to the service itself.");
-            writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({Http}.HttpMethod.Get, _client.SameOriginLink(nextLink, {EmitHelpers.Literal(operation.OperationId)}));");
+            writer.WriteLine($"var requestMessage = new {Http}.HttpRequestMessage({Http}.HttpMethod.Get, _client.SameOriginLink(nextLink, {id}));");
             foreach (var parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
                 WriteHeader(writer, parameter);
             }
 
-            writer.WriteLine($"currentPage = await _client.SendAsync(requestMessage, {EmitHelpers.Literal(operation.OperationId)}, _client.Json.{JsonProperty(paging.PageType)}, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"return _client.SendAsync(requestMessage, {id}, _client.Json.{JsonProperty(paging.PageType)}, pageCancellation);");
+            writer.Indentation--;
+            writer.WriteLine("},");
         }
 
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine("cancellationToken);");
+        writer.Indentation -= 2;
     }
 
     private void WriteDocComment(SourceWriter writer, OperationSpec operation, ParameterSpec? skip, ClientPaging? enumerating = null)
@@ -298,8 +292,8 @@ internal sealed class TagClientEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
     }
 
-    /// <param name="declaration">An interface member: the signature ends the declaration.</param>
-    private static void WriteSignature(SourceWriter writer, string head, IReadOnlyList<(string Type, string Name, bool Optional)> parameters, bool enumeratorCancellation, bool declaration)
+    /// <param name="end">What follows the parameter list: <c>;</c> for an interface member, <c> =></c> before an expression body.</param>
+    private static void WriteSignature(SourceWriter writer, string head, IReadOnlyList<(string Type, string Name, bool Optional)> parameters, string end)
     {
         writer.WriteLine(head + "(");
         writer.Indentation++;
@@ -308,8 +302,7 @@ internal sealed class TagClientEmitter
             writer.WriteLine($"{type} {name}{(optional ? " = null" : string.Empty)},");
         }
 
-        var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
-        writer.WriteLine($"{attribute}{CancellationToken} cancellationToken = default){(declaration ? ";" : string.Empty)}");
+        writer.WriteLine($"{CancellationToken} cancellationToken = default){end}");
         writer.Indentation--;
     }
 
