@@ -5,7 +5,8 @@ namespace IblCodegen.Tests;
 
 /// <summary>
 /// <c>Enumerate…Async</c> walking a paged list, against a stub handler compiled with the generated code: one list
-/// linked by URL (with a header parameter, which every page request carries) and one linked by page number.
+/// linked by URL (with a header parameter, which every page request carries, and query parameters named as the
+/// walker's own lambda parameters) and one linked by page number.
 /// </summary>
 public sealed class ClientPagingTests
 {
@@ -20,6 +21,8 @@ public sealed class ClientPagingTests
               parameters:
                 - { name: page_size, in: query, schema: { type: integer } }
                 - { name: X-Trace, in: header, schema: { type: string } }
+                - { name: nextLink, in: query, schema: { type: string } }
+                - { name: pageCancellation, in: query, schema: { type: string } }
               responses:
                 '200':
                   description: A page.
