@@ -227,7 +227,7 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
         {
             ["type"] = "object",
             ["description"] = p,
-            ["required"] = Values("kind"),
+            ["required"] = Values("kind", p), // a required member's JSON name is also in the list its read is checked against
             ["properties"] = new JsonObject
             {
                 ["kind"] = new JsonObject { ["type"] = "string" },

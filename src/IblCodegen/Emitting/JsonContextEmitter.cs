@@ -1,3 +1,4 @@
+using System.Linq;
 using IblCodegen.Model.Naming;
 using IblCodegen.Model;
 using Microsoft.CodeAnalysis.Text;
@@ -21,6 +22,7 @@ internal static class JsonContextEmitter
         var name = identity.JsonContextTypeName;
         var page = identity.Qualify(ReservedNames.PageType);
         var pageLink = identity.Qualify(ReservedNames.PageLinkType);
+        var field = JsonMetadata.RequiredMembersField;
         var writer = EmitHelpers.StartFile(identity);
         writer.WriteLine($$"""
             /// <summary>
@@ -82,13 +84,51 @@ internal static class JsonContextEmitter
             /// <summary>The properties every page has: the count, the items, and the links under either naming.</summary>
             private static {{Metadata}}.JsonPropertyInfo[] PageProperties<T>({{Options}} options) =>
             [
-                Property<int>(options, typeof({{page}}<T>), "Count", "count", static o => (({{page}}<T>)o).Count, static (o, v) => (({{page}}<T>)o).Count = v, isRequired: true),
-                Property<global::System.Collections.Generic.IReadOnlyList<T>>(options, typeof({{page}}<T>), "Results", "results", static o => (({{page}}<T>)o).Results, static (o, v) => (({{page}}<T>)o).Results = v!, isRequired: true, disallowNull: true),
+                Property<int>(options, typeof({{page}}<T>), "Count", "count", static o => (({{page}}<T>)o).Count, static (o, v) => (({{page}}<T>)o).Count = MarkRead(ref (({{page}}<T>)o).{{field}}, 1UL << 0, v)),
+                Property<global::System.Collections.Generic.IReadOnlyList<T>>(options, typeof({{page}}<T>), "Results", "results", static o => (({{page}}<T>)o).Results, static (o, v) => (({{page}}<T>)o).Results = MarkRead(ref (({{page}}<T>)o).{{field}}, 1UL << 1, v!), disallowNull: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "NextLink", "next", static o => (({{page}}<T>)o).NextLink, static (o, v) => (({{page}}<T>)o).NextLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "PreviousLink", "previous", static o => (({{page}}<T>)o).PreviousLink, static (o, v) => (({{page}}<T>)o).PreviousLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "NextPageLink", "next_page", static o => (({{page}}<T>)o).NextPageLink, static (o, v) => (({{page}}<T>)o).NextPageLink = v, ignoreWhenDefault: true),
                 Property<{{pageLink}}>(options, typeof({{page}}<T>), "PreviousPageLink", "previous_page", static o => (({{page}}<T>)o).PreviousPageLink, static (o, v) => (({{page}}<T>)o).PreviousPageLink = v, ignoreWhenDefault: true),
             ];
+
+            /// <summary>A required member's setter: records that the JSON set the member, then hands on the value.</summary>
+            private static TValue MarkRead<TValue>(ref ulong requiredMembersRead, ulong bit, TValue value)
+            {
+                requiredMembersRead |= bit;
+                return value;
+            }
+
+            /// <summary>
+            /// Refuses a JSON object that lacks a required member, once the object is read. Each required member's setter
+            /// sets its bit (the member's position in <paramref name="jsonNames"/>) in a field of the object, which
+            /// <paramref name="read"/> returns.
+            /// </summary>
+            private static {{Metadata}}.JsonTypeInfo<T> RequireMembers<T>({{Metadata}}.JsonTypeInfo<T> typeInfo, global::System.Func<object, ulong> read, string[] jsonNames)
+            {
+                var all = jsonNames.Length == 64 ? ulong.MaxValue : (1UL << jsonNames.Length) - 1;
+                var next = typeInfo.OnDeserialized; // IJsonOnDeserialized, if a partial class of the model implements it
+                typeInfo.OnDeserialized = value =>
+                {
+                    var seen = read(value);
+                    if (seen != all)
+                    {
+                        var missing = new global::System.Collections.Generic.List<string>();
+                        for (var i = 0; i < jsonNames.Length; i++)
+                        {
+                            if ((seen & (1UL << i)) == 0)
+                            {
+                                missing.Add("'" + jsonNames[i] + "'");
+                            }
+                        }
+
+                        throw new global::System.Text.Json.JsonException($"JSON deserialization for type '{typeof(T)}' was missing required properties: {string.Join(", ", missing)}.");
+                    }
+
+                    next?.Invoke(value);
+                };
+                return typeInfo;
+            }
 
             /// <summary>
             /// One property: direct getter and setter, its JSON name, whether JSON must carry it, whether it may be read as
@@ -162,11 +202,16 @@ internal static class JsonContextEmitter
                 writer.WriteLine($"{Services}.CreateIReadOnlyDictionaryInfo<{node.Type}, string, {node.Element}>(options, new {Metadata}.JsonCollectionInfoValues<{node.Type}>());");
                 break;
             case JsonTypeKind.Page:
+                writer.WriteLine("RequireMembers(");
+                writer.Indentation++;
                 writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{node.Type}>");
                 writer.OpenBlock();
                 writer.WriteLine($"ObjectCreator = static () => new {node.Type} {{ Count = default, Results = default! }},");
                 writer.WriteLine($"PropertyMetadataInitializer = _ => PageProperties<{node.Element}>(options),");
-                writer.CloseBlock(");");
+                writer.CloseBlock("),");
+                writer.WriteLine($"static o => (({node.Type})o).{JsonMetadata.RequiredMembersField},");
+                writer.WriteLine($"[{string.Join(", ", RequiredMember.OfPage.Select(member => EmitHelpers.Literal(member.JsonName)))}]);");
+                writer.Indentation--;
                 break;
         }
 

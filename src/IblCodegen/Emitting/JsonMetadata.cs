@@ -34,24 +34,60 @@ internal static class JsonMetadata
 
     public static string TypeInfo(string type) => $"{Metadata}.JsonTypeInfo<{type}>";
 
+    /// <summary>The field of a class that records which required members a JSON read has set, a bit each.</summary>
+    public const string RequiredMembersField = "_requiredMembersRead";
+
+    /// <summary>How many required members a class's bits track; System.Text.Json checks any beyond them itself.</summary>
+    public const int TrackedRequiredMembers = 64;
+
+    /// <summary>
+    /// The field behind <see cref="RequiredMembersField"/>. System.Text.Json would check required members itself
+    /// (<c>IsRequired</c>), but at the price of a bit array allocated for every object it reads; a field and one
+    /// check after the read (<c>RequireMembers</c> in the context) cost next to nothing.
+    /// </summary>
+    public static void WriteRequiredMembersField(SourceWriter writer)
+    {
+        writer.WriteLine("/// <summary>The required members a JSON read has set, a bit each; checked when the read of the object ends.</summary>");
+        writer.WriteLine($"internal ulong {RequiredMembersField};");
+    }
+
     /// <summary>Writes the context part of an object type.</summary>
-    public static void WriteObject(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
+    public static void WriteObject(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<RequiredMember> inheritedRequired)
     {
         var qualified = identity.Qualify(type.Name);
         StartPart(writer, identity, type.Name);
 
-        var required = inheritedRequired.Concat(type.Properties.Where(p => p.IsRequired).Select(p => p.Name)).ToList();
+        var required = inheritedRequired.Concat(type.Properties.Where(p => p.IsRequired).Select(p => new RequiredMember(p.Name, p.JsonName))).ToList();
         var creator = required.Count == 0
             ? $"static () => new {qualified}()"
-            : $"static () => new {qualified} {{ {string.Join(", ", required.Select(name => name + " = default!"))} }}";
+            : $"static () => new {qualified} {{ {string.Join(", ", required.Select(member => member.Name + " = default!"))} }}";
+        var tracked = required.Take(TrackedRequiredMembers).ToList();
         writer.WriteLine($"private static {TypeInfo(qualified)} {CreateMethod(type.Name)}({Options} options) =>");
         writer.Indentation++;
+        if (tracked.Count > 0)
+        {
+            writer.WriteLine("RequireMembers(");
+            writer.Indentation++;
+        }
+
         writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{qualified}>");
         writer.OpenBlock();
-        // Required members are checked by the serializer (IsRequired), not by the object initializer.
+
+        // Required members are checked once the object is read (RequireMembers), not by the object initializer.
         writer.WriteLine($"ObjectCreator = {creator},");
         writer.WriteLine($"PropertyMetadataInitializer = _ => {PropertiesMethod(type.Name)}(options),");
-        writer.CloseBlock(");");
+        if (tracked.Count == 0)
+        {
+            writer.CloseBlock(");");
+        }
+        else
+        {
+            writer.CloseBlock("),");
+            writer.WriteLine($"static o => (({qualified})o).{RequiredMembersField},");
+            writer.WriteLine($"[{string.Join(", ", tracked.Select(member => EmitHelpers.Literal(member.JsonName)))}]);");
+            writer.Indentation--;
+        }
+
         writer.Indentation--;
         writer.WriteLine();
 
@@ -63,16 +99,35 @@ internal static class JsonMetadata
             writer.WriteLine($".. {BaseProperties(baseType)},");
         }
 
+        var bit = inheritedRequired.Count;
         foreach (var property in type.Properties)
         {
             var ignore = property.IsRequired ? string.Empty : ", ignoreWhenNull: true";
-            var isRequired = property.IsRequired ? ", isRequired: true" : string.Empty;
 
             // A reference type without '?': the JSON may not hold null there (value types refuse null by themselves).
             var disallowNull = property.Type is { IsNullable: false, IsValueType: false } ? ", disallowNull: true" : string.Empty;
+            var getter = $"static o => (({qualified})o).{property.Name}";
+            string setter, isRequired;
+            if (property.IsRequired && bit < TrackedRequiredMembers)
+            {
+                // An expression, not a block: 1,716 block lambdas (the published spec) took the compiler a second more.
+                setter = $"static (o, v) => (({qualified})o).{property.Name} = MarkRead(ref (({qualified})o).{RequiredMembersField}, 1UL << {bit}, v!)";
+                isRequired = string.Empty;
+            }
+            else
+            {
+                setter = $"static (o, v) => (({qualified})o).{property.Name} = v!";
+                isRequired = property.IsRequired ? ", isRequired: true" : string.Empty;
+            }
+
+            if (property.IsRequired)
+            {
+                bit++;
+            }
+
             writer.WriteLine(
                 $"Property<{property.Type.Name}>(options, typeof({qualified}), {EmitHelpers.Literal(property.Name)}, {EmitHelpers.Literal(property.JsonName)}, "
-                + $"static o => (({qualified})o).{property.Name}, static (o, v) => (({qualified})o).{property.Name} = v!{isRequired}{ignore}{disallowNull}),");
+                + $"{getter}, {setter}{isRequired}{ignore}{disallowNull}),");
         }
 
         writer.Indentation--;

@@ -1,3 +1,4 @@
+using System.Linq;
 using IblCodegen.Model;
 
 namespace IblCodegen.Emitting;
@@ -22,7 +23,7 @@ internal static class ObjectEmitter
 {
     private const string Serialization = "global::System.Text.Json.Serialization";
 
-    public static void Write(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<string> inheritedRequired)
+    public static void Write(SourceWriter writer, SpecIdentity identity, ObjectTypeSpec type, EquatableArray<RequiredMember> inheritedRequired)
     {
         var source = $"<c>{EmitHelpers.EscapeXml(type.Pointer)}</c>";
         EmitHelpers.WriteDocComment(writer, type.Summary, $"Generated from {source}.", type.Summary is null ? null : $"Generated from {source}.");
@@ -43,6 +44,14 @@ internal static class ObjectEmitter
         writer.OpenBlock();
 
         var first = true;
+        if (inheritedRequired.Count == 0 && type.Properties.Any(p => p.IsRequired))
+        {
+            // The first class of its line with required members holds the bits; the classes below it share them (a page's
+            // subclass has the envelope's, so never reaches the constructor below with this written).
+            JsonMetadata.WriteRequiredMembersField(writer);
+            first = false;
+        }
+
         if (type.LinkStyle != PageLinkStyle.NextPrevious)
         {
             writer.WriteLine($"/// <summary>Creates an empty page whose links use the JSON names of this list: {PageEmitter.Describe(type.LinkStyle)}.</summary>");

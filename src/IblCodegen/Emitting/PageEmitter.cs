@@ -48,6 +48,9 @@ internal static class PageEmitter
                 private string? _next;
                 private string? _previous;
 
+                /// <summary>The required members a JSON read has set, a bit each; checked when the read of the page ends.</summary>
+                internal ulong {{JsonMetadata.RequiredMembersField}};
+
                 /// <summary>The number of items in the whole list, across all pages.</summary>
                 [global::System.Text.Json.Serialization.JsonPropertyName("count")]
                 public required int Count { get; set; }

@@ -5,10 +5,11 @@ namespace IblCodegen.Model;
 
 /// <summary>One type together with what its file needs from the rest of the spec: the unit the pipeline fans out to.</summary>
 /// <param name="InheritedRequiredMembers">
-/// The required members of the type's base classes: the serialization metadata creates instances through an object
-/// initializer, which must set every required member, inherited ones included.
+/// The required members of the type's base classes, the root class's first: the serialization metadata creates
+/// instances through an object initializer, which must set every required member, inherited ones included, and numbers
+/// the required members in this order to track which ones a JSON read has set.
 /// </param>
-internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, EquatableArray<string> InheritedRequiredMembers)
+internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, EquatableArray<RequiredMember> InheritedRequiredMembers)
 {
     /// <summary>The types grouped by the letter their name starts with (<c>_</c> for the rest), in name order.</summary>
     public static IEnumerable<TypeGroupOutput> Groups(SpecModel model) =>
@@ -30,16 +31,16 @@ internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, Equatabl
         }
     }
 
-    private static List<string> InheritedRequired(SpecIdentity identity, Dictionary<string, ObjectTypeSpec> objects, ObjectTypeSpec type)
+    private static List<RequiredMember> InheritedRequired(SpecIdentity identity, Dictionary<string, ObjectTypeSpec> objects, ObjectTypeSpec type)
     {
-        var names = new List<string>();
+        // Walked from the nearest base up, each class's members put before those of the classes below it.
+        var members = new List<RequiredMember>();
         var seen = new HashSet<string>();
         for (var baseRef = type.BaseType; baseRef is not null && seen.Add(baseRef.Name);)
         {
             if (baseRef.Kind == TypeRefKind.Page)
             {
-                names.Add("Count");
-                names.Add("Results");
+                members.InsertRange(0, RequiredMember.OfPage);
                 break;
             }
 
@@ -48,12 +49,19 @@ internal sealed record TypeOutput(SpecIdentity Identity, TypeSpec Type, Equatabl
                 break;
             }
 
-            names.AddRange(baseType.Properties.Where(p => p.IsRequired).Select(p => p.Name));
+            members.InsertRange(0, baseType.Properties.Where(p => p.IsRequired).Select(p => new RequiredMember(p.Name, p.JsonName)));
             baseRef = baseType.BaseType;
         }
 
-        return names;
+        return members;
     }
+}
+
+/// <summary>A required member of a class: its C# name and its JSON name.</summary>
+internal sealed record RequiredMember(string Name, string JsonName)
+{
+    /// <summary>The required members of the page envelope, in the order it declares them.</summary>
+    public static readonly RequiredMember[] OfPage = [new("Count", "count"), new("Results", "results")];
 }
 
 /// <summary>The types of one model file: the unit the pipeline fans out to.</summary>
