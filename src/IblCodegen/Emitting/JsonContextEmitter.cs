@@ -1,4 +1,3 @@
-using System.Linq;
 using IblCodegen.Model.Naming;
 using IblCodegen.Model;
 using Microsoft.CodeAnalysis.Text;
@@ -202,16 +201,12 @@ internal static class JsonContextEmitter
                 writer.WriteLine($"{Services}.CreateIReadOnlyDictionaryInfo<{node.Type}, string, {node.Element}>(options, new {Metadata}.JsonCollectionInfoValues<{node.Type}>());");
                 break;
             case JsonTypeKind.Page:
-                writer.WriteLine("RequireMembers(");
-                writer.Indentation++;
-                writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{node.Type}>");
-                writer.OpenBlock();
-                writer.WriteLine($"ObjectCreator = static () => new {node.Type} {{ Count = default, Results = default! }},");
-                writer.WriteLine($"PropertyMetadataInitializer = _ => PageProperties<{node.Element}>(options),");
-                writer.CloseBlock("),");
-                writer.WriteLine($"static o => (({node.Type})o).{JsonMetadata.RequiredMembersField},");
-                writer.WriteLine($"[{string.Join(", ", RequiredMember.OfPage.Select(member => EmitHelpers.Literal(member.JsonName)))}]);");
-                writer.Indentation--;
+                JsonMetadata.WriteObjectInfo(
+                    writer,
+                    node.Type,
+                    $"static () => new {node.Type} {{ Count = default, Results = default! }}",
+                    $"PageProperties<{node.Element}>(options)",
+                    RequiredMember.OfPage);
                 break;
         }
 

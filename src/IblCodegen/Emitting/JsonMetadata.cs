@@ -64,30 +64,7 @@ internal static class JsonMetadata
         var tracked = required.Take(TrackedRequiredMembers).ToList();
         writer.WriteLine($"private static {TypeInfo(qualified)} {CreateMethod(type.Name)}({Options} options) =>");
         writer.Indentation++;
-        if (tracked.Count > 0)
-        {
-            writer.WriteLine("RequireMembers(");
-            writer.Indentation++;
-        }
-
-        writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{qualified}>");
-        writer.OpenBlock();
-
-        // Required members are checked once the object is read (RequireMembers), not by the object initializer.
-        writer.WriteLine($"ObjectCreator = {creator},");
-        writer.WriteLine($"PropertyMetadataInitializer = _ => {PropertiesMethod(type.Name)}(options),");
-        if (tracked.Count == 0)
-        {
-            writer.CloseBlock(");");
-        }
-        else
-        {
-            writer.CloseBlock("),");
-            writer.WriteLine($"static o => (({qualified})o).{RequiredMembersField},");
-            writer.WriteLine($"[{string.Join(", ", tracked.Select(member => EmitHelpers.Literal(member.JsonName)))}]);");
-            writer.Indentation--;
-        }
-
+        WriteObjectInfo(writer, qualified, creator, $"{PropertiesMethod(type.Name)}(options)", tracked);
         writer.Indentation--;
         writer.WriteLine();
 
@@ -133,6 +110,36 @@ internal static class JsonMetadata
         writer.Indentation--;
         writer.WriteLine("];");
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The expression creating an object's metadata (a generated class, or a closed page), wrapped in
+    /// <c>RequireMembers</c> when some of its required members are tracked by its bits.
+    /// </summary>
+    public static void WriteObjectInfo(SourceWriter writer, string qualified, string creator, string properties, IReadOnlyList<RequiredMember> tracked)
+    {
+        if (tracked.Count > 0)
+        {
+            writer.WriteLine("RequireMembers(");
+            writer.Indentation++;
+        }
+
+        writer.WriteLine($"{Services}.CreateObjectInfo(options, new {Metadata}.JsonObjectInfoValues<{qualified}>");
+        writer.OpenBlock();
+
+        // Required members are checked once the object is read (RequireMembers), not by the object initializer.
+        writer.WriteLine($"ObjectCreator = {creator},");
+        writer.WriteLine($"PropertyMetadataInitializer = _ => {properties},");
+        if (tracked.Count == 0)
+        {
+            writer.CloseBlock(");");
+            return;
+        }
+
+        writer.CloseBlock("),");
+        writer.WriteLine($"static o => (({qualified})o).{RequiredMembersField},");
+        writer.WriteLine($"[{string.Join(", ", tracked.Select(member => EmitHelpers.Literal(member.JsonName)))}]);");
+        writer.Indentation--;
     }
 
     /// <summary>Writes the context part of a string enum: its converter is all the metadata it needs.</summary>
