@@ -92,7 +92,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.UniqueSpecFiles);
 
         var parsed = uniqueFiles
-            .Select(static (file, cancellationToken) => SpecParser.Parse(file, cancellationToken))
+            .Select(static (file, cancellationToken) => SpecResultCache.GetOrParse(file, cancellationToken))
             .WithTrackingName(TrackingNames.SpecResults);
 
         // Types are named after the spec's title, which two versions of one spec share: found over the names alone

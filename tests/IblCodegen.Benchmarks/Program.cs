@@ -72,6 +72,13 @@ if (args is ["edits", var editsSpec])
     return;
 }
 
+// `next-build <project|published> [pairs]`: the generator's run in each build of a process that stays up (see NextBuild).
+if (args is ["next-build", var nextSpec, ..] && args.Length <= 3)
+{
+    NextBuild.Run(nextSpec, args.Length == 3 ? int.Parse(args[2]) : 20);
+    return;
+}
+
 // `stages <project|published>`: the same cold run, split into its stages.
 if (args is ["stages", var stagesSpec])
 {
