@@ -52,7 +52,7 @@ internal static class SpecResultCache
 
     private static int s_capacity = 4;
 
-    /// <summary>How many parses this process has run through the cache (for the tests: a hit does not count).</summary>
+    /// <summary>How many parses this process has run through the cache, hits not counted (the <c>next-build</c> benchmark reports it).</summary>
     internal static int Parses => Volatile.Read(ref s_parses);
 
     private static int s_parses;
