@@ -28,4 +28,5 @@ internal static class TrackingNames
     public const string HandlerClasses = nameof(HandlerClasses);
     public const string HandlerInputs = nameof(HandlerInputs);
     public const string HandlerDiagnostics = nameof(HandlerDiagnostics);
+    public const string ServerRuntime = nameof(ServerRuntime);
 }

@@ -153,6 +153,21 @@ public sealed partial class ServerGenerationTests(ITestOutputHelper output)
         Assert.Empty(run.CompileProblems());
     }
 
+    [Fact]
+    public void A_web_project_without_a_handler_class_gets_no_server_runtime_until_it_declares_one()
+    {
+        var clientOnly = GeneratorHarness.RunWeb(ProjectSpec, "namespace Consumer; /// <summary>Calls the service.</summary>\npublic class Service { }");
+        Assert.Contains(clientOnly.Sources, s => s.HintName == "IblDataManager.Client.g.cs");
+        Assert.DoesNotContain(clientOnly.Sources, s => s.HintName.StartsWith("IblCodegen.Server", StringComparison.Ordinal));
+        Assert.Empty(clientOnly.CompileProblems());
+
+        // Adding the class to the same driver's next run brings the runtime in, as an IDE edit would.
+        var withHandlers = clientOnly.Driver.RunGenerators(clientOnly.Input.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            "namespace Service; /// <summary>Handlers.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)] public partial class Handlers { }",
+            GeneratorHarness.ParseOptions))).GetRunResult();
+        Assert.Contains(withHandlers.Results.Single().GeneratedSources, s => s.HintName == "IblCodegen.Server.Runtime.g.cs");
+    }
+
     [Theory]
     [InlineData("public static partial class Handlers { }")]
     [InlineData("public class Handlers { }")]
