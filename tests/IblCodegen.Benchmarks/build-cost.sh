@@ -16,7 +16,7 @@ repo=$PWD
 pairs=${1:-3}
 spec=$(realpath ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml)
 work=$(mktemp -d /tmp/iblcodegen-build-cost.XXXXXX)
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] && echo "kept: $work" || rm -rf "$work"' EXIT
 version=0.1.0-cost.$(date +%Y%m%d%H%M%S)
 dotnet pack src/IblCodegen/IblCodegen.csproj -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
 
