@@ -79,6 +79,40 @@ public sealed class SpecResultCacheTests
         Assert.Same(Parsed(newest), Parsed(Run("/cache/four/4.yaml", ProjectSpec)));
     }
 
+    [Fact]
+    public void Builds_of_one_file_at_once_get_equal_output()
+    {
+        // As the compiler server runs builds of several projects at once: each may parse, none may see a half-made entry.
+        var runs = new GeneratorRun[6];
+        Parallel.For(0, runs.Length, i => runs[i] = Run("/cache/parallel/ibl-data-manager.yaml", new string(ProjectSpec.AsSpan())));
+
+        Assert.All(runs, run => Assert.Equal(Texts(runs[0]), Texts(run)));
+        var next = Parsed(Run("/cache/parallel/ibl-data-manager.yaml", ProjectSpec));
+        Assert.Contains(runs, run => ReferenceEquals(Parsed(run), next));
+    }
+
+    [Fact]
+    public void Two_builds_that_both_parsed_a_file_leave_one_entry_of_it()
+    {
+        SpecFile File(string path) => new(path, ProjectSpec, null, SpecSelection.All);
+        var earlier = new SpecResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        var first = new SpecResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        var second = new SpecResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        Parsing.SpecResultCache.Store(File("/cache/stored/earlier.yaml"), earlier);
+
+        // Both missed the file, parsed it and store it, one after the other: the second replaces the first.
+        Parsing.SpecResultCache.Store(File("/cache/stored/spec.yaml"), first);
+        Parsing.SpecResultCache.Store(File("/cache/stored/spec.yaml"), second);
+        Assert.True(Parsing.SpecResultCache.TryGet(File("/cache/stored/spec.yaml"), out var found));
+        Assert.Same(second, found);
+
+        // It took one place of the four: after two more files, the one stored before it is still kept.
+        Parsing.SpecResultCache.Store(File("/cache/stored/later-0.yaml"), first);
+        Parsing.SpecResultCache.Store(File("/cache/stored/later-1.yaml"), first);
+        Assert.True(Parsing.SpecResultCache.TryGet(File("/cache/stored/earlier.yaml"), out var kept));
+        Assert.Same(earlier, kept);
+    }
+
     private static GeneratorRun Run(string path, string text, IReadOnlyDictionary<string, string>? metadata = null) =>
         GeneratorHarness.Run([new TestAdditionalText(path, text)], metadata);
 

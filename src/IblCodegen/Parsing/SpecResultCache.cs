@@ -59,6 +59,20 @@ internal static class SpecResultCache
 
     public static SpecResult GetOrParse(SpecFile file, CancellationToken cancellationToken)
     {
+        if (TryGet(file, out var cached))
+        {
+            return cached;
+        }
+
+        // Parsed outside the lock: the compiler server runs builds of several projects at once.
+        Interlocked.Increment(ref s_parses);
+        var result = SpecParser.Parse(file, cancellationToken);
+        Store(file, result);
+        return result;
+    }
+
+    internal static bool TryGet(SpecFile file, out SpecResult result)
+    {
         lock (Gate)
         {
             for (var i = 0; i < s_entries.Length; i++)
@@ -67,14 +81,18 @@ internal static class SpecResultCache
                 {
                     var hit = s_entries[i];
                     s_entries = WithFirst(hit, except: i);
-                    return hit.Result;
+                    result = hit.Result;
+                    return true;
                 }
             }
         }
 
-        // Parsed outside the lock: two builds of different projects run at once in the compiler server.
-        Interlocked.Increment(ref s_parses);
-        var result = SpecParser.Parse(file, cancellationToken);
+        result = null!;
+        return false;
+    }
+
+    internal static void Store(SpecFile file, SpecResult result)
+    {
         lock (Gate)
         {
             if (s_capacity > 0)
@@ -85,8 +103,6 @@ internal static class SpecResultCache
                 s_entries = WithFirst((file, result), except: -1);
             }
         }
-
-        return result;
     }
 
     /// <summary>The entries with <paramref name="first"/> in front, the one at <paramref name="except"/> (if any) left out, within the capacity.</summary>
