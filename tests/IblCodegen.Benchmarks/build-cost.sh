@@ -5,7 +5,8 @@
 # against them, Generate="Server", with stubbed catalog handlers; "tagged": the same with a library of the catalog tag
 # alone), and the same app without any of it, in turns, with
 # the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
-# included) and a build after an edit to an unrelated .cs file of the app. "plainref", the plain app referencing an
+# included) and a build after an edit to an unrelated .cs file of the app, after one untimed round of both that
+# warms the compiler server up. "plainref", the plain app referencing an
 # empty class library, is the floor of any two-project layout. Prints each time, the medians and the ratios to the
 # plain app.
 # Needs ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml (see the README, "Test material").
@@ -105,6 +106,17 @@ echo 'namespace Library; public static class Empty { }' > "$work/emptylib/Empty.
 app plainref "  <ItemGroup><ProjectReference Include=\"../emptylib/emptylib.csproj\" /></ItemGroup>"
 
 names=${NAMES:-"plain everything catalog layered tagged plainref"}
+
+# One round untimed first: it starts the compiler server and has it JIT-compile each generator and analyzer, which
+# otherwise made the first timed pair the slow outlier of every run (WARMUP=0 leaves it out).
+if [ "${WARMUP:-1}" != 0 ]; then
+  for name in $names; do
+    dotnet build "$work/$name" --no-restore -nologo -v:q >/dev/null
+    edit $name
+    dotnet build "$work/$name" --no-restore -nologo -v:q >/dev/null
+  done
+fi
+
 declare -A first edited
 for round in $(seq "$pairs"); do
   for name in $names; do
