@@ -79,8 +79,13 @@ internal static class SpecResultCache
             {
                 if (s_entries[i].File.Equals(file))
                 {
+                    // A build of the same project as the last one finds its entry in front already: nothing to move.
                     var hit = s_entries[i];
-                    s_entries = WithFirst(hit, except: i);
+                    if (i > 0)
+                    {
+                        s_entries = WithFirst(hit, except: i);
+                    }
+
                     result = hit.Result;
                     return true;
                 }
