@@ -9,7 +9,7 @@
 set -euo pipefail
 before=$1; after=$2; rounds=${3:-14}; apps=${APPS:-"catalog tagged"}
 build() { local start=$(date +%s.%N); dotnet build "$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
-edit() { echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$1/Service.cs"; }
+source "$(dirname "$0")/consumer-app.sh"
 log=$(mktemp)
 for round in $(seq "$rounds"); do
   line="round $round"
@@ -17,7 +17,7 @@ for round in $(seq "$rounds"); do
     order="before after"; [ $((round % 2)) = 0 ] && order="after before"
     for who in $order; do
       folder=${!who}
-      edit "$folder/$app"
+      edit_service "$folder/$app"
       line="$line $app-$who $(build "$folder/$app")"
     done
   done

@@ -13,6 +13,7 @@
 # Usage: bash tests/IblCodegen.Benchmarks/build-cost.sh [pairs]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/IblCodegen.Benchmarks/consumer-app.sh
 repo=$PWD
 pairs=${1:-3}
 spec=$(realpath ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml)
@@ -48,28 +49,10 @@ library speclib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\
 library taglib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>"
 
-# app <name> <extra project lines>: a small web app; Service.cs is the file the edit touches.
+# app <name> <extra project lines>: the consumer app (consumer-app.sh), restored.
 app() {
-  local dir="$work/$1"
-  mkdir -p "$dir"
-  cat > "$dir/$1.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk.Web">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <UseSharedCompilation>true</UseSharedCompilation>
-  </PropertyGroup>
-$2
-</Project>
-XML
-  cat > "$dir/Program.cs" <<'CS'
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/", () => new Consumer.Service().Describe());
-app.Run();
-CS
-  echo 'namespace Consumer; public class Service { public string Describe() => "service"; }' > "$dir/Service.cs"
-  dotnet restore "$dir" -nologo -v:q --packages "$work/packages" >/dev/null
+  consumer_app "$work/$1" "$2"
+  dotnet restore "$work/$1" -nologo -v:q --packages "$work/packages" >/dev/null
 }
 
 generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
@@ -96,7 +79,7 @@ app tagged "$generator
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Server\" Tags=\"catalog\" /></ItemGroup>"
 
 seconds() { local start=$(date +%s.%N); dotnet build "$work/$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
-edit() { echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$work/$1/Service.cs"; }
+edit() { edit_service "$work/$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # The floor of any two-project layout: the plain app with a ProjectReference to an empty class library. MSBuild
