@@ -3,9 +3,9 @@
 # is changed. Each folder holds a version of the generated files (the output of `IblCodegen.Benchmarks.dll measure
 # published` with IBLCODEGEN_DUMP=<folder>, then edited by hand or by a script). Each becomes a small web app that
 # compiles them as its own sources; the apps are built after an unrelated edit, in turns (rounds alternate the order),
-# in one compiler server. Prints each round, then per folder the median wall time and the median CPU time of the
-# compiler server (user + system, which scheduling moves less than wall time on a busy machine), and for every folder
-# after the first the per-round median difference to the first. The first two rounds (the server's warm-up) are left
+# in one compiler server. Prints each round, then per folder the median wall time and the median CPU time (user +
+# system) the compiler server spent on the build, and for every folder after the first the per-round median
+# difference to the first. The first two rounds (the server's warm-up) are left
 # out. Files added as sources are not embedded in the PDB as generated ones are; that costs about 60 ms for the
 # published spec's output, the same for every folder.
 # Usage: bash tests/IblCodegen.Benchmarks/output-ab.sh [rounds] <folder> <folder>...
@@ -19,7 +19,9 @@ work=$(mktemp -d /tmp/iblcodegen-output-ab.XXXXXX)
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 references=""
 IFS=: read -ra dlls <<< "${REFERENCES:-}"
-for dll in "${dlls[@]}"; do [ -n "$dll" ] && references="$references<Reference Include=\"$(realpath "$dll")\" />"; done
+for dll in "${dlls[@]}"; do
+  if [ -n "$dll" ]; then references="$references<Reference Include=\"$(realpath "$dll")\" />"; fi
+done
 
 apps=()
 for folder in "$@"; do
