@@ -8,7 +8,6 @@
 # Usage: bash tests/IblCodegen.Benchmarks/build-ab.sh <before-folder> <after-folder> [rounds]   (APPS="catalog tagged")
 set -euo pipefail
 before=$1; after=$2; rounds=${3:-14}; apps=${APPS:-"catalog tagged"}
-build() { local start=$(date +%s.%N); dotnet build "$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
 source "$(dirname "$0")/consumer-app.sh"
 log=$(mktemp)
 for round in $(seq "$rounds"); do
@@ -18,7 +17,7 @@ for round in $(seq "$rounds"); do
     for who in $order; do
       folder=${!who}
       edit_service "$folder/$app"
-      line="$line $app-$who $(build "$folder/$app")"
+      line="$line $app-$who $(build_seconds "$folder/$app")"
     done
   done
   echo "$line" | tee -a "$log"

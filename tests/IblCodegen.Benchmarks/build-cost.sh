@@ -78,7 +78,7 @@ app tagged "$generator
   <ItemGroup><ProjectReference Include=\"../taglib/taglib.csproj\" /></ItemGroup>
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Server\" Tags=\"catalog\" /></ItemGroup>"
 
-seconds() { local start=$(date +%s.%N); dotnet build "$work/$1" --no-restore -nologo -v:q >/dev/null; awk "BEGIN {print $(date +%s.%N) - $start}"; }
+seconds() { build_seconds "$work/$1"; }
 edit() { edit_service "$work/$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 

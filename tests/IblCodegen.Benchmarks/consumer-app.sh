@@ -1,4 +1,5 @@
-# The small web app whose builds build-cost.sh and output-ab.sh time, sourced by both (and build-ab.sh for the edit).
+# The small web app whose builds build-cost.sh, build-ab.sh and output-ab.sh time, its edit, and the timed build;
+# sourced by all three.
 
 # consumer_app <folder> <extra project lines>: a web app named after its folder; Service.cs is the file an edit touches.
 consumer_app() {
@@ -27,4 +28,12 @@ CS
 # edit_service <folder>: the unrelated edit, a new text of the app's Service.cs.
 edit_service() {
   echo "namespace Consumer; public class Service { public string Describe() => \"service $RANDOM\"; }" > "$1/Service.cs"
+}
+
+# build_seconds <folder>: builds the project in <folder> (already restored) and prints the wall time it took, in seconds.
+build_seconds() {
+  local start
+  start=$(date +%s.%N)
+  dotnet build "$1" --no-restore -nologo -v:q >/dev/null
+  awk "BEGIN {print $(date +%s.%N) - $start}"
 }

@@ -5,9 +5,9 @@
 # compiles them as its own sources; the apps are built after an unrelated edit, in turns (rounds alternate the order),
 # in one compiler server. Prints each round, then per folder the median wall time and the median CPU time (user +
 # system) the compiler server spent on the build, and for every folder after the first the per-round median
-# difference to the first. The first two rounds (the server's warm-up) are left
-# out. Files added as sources are not embedded in the PDB as generated ones are; that costs about 60 ms for the
-# published spec's output, the same for every folder.
+# difference to the first. The first two rounds (the server's warm-up) are left out. Files added as sources are not
+# embedded in the PDB as generated ones are; that costs about 60 ms for the published spec's output, the same for
+# every folder.
 # Usage: bash tests/IblCodegen.Benchmarks/output-ab.sh [rounds] <folder> <folder>...
 #        REFERENCES=<a.dll>:<b.dll> adds assemblies to every app (e.g. the library of a two-project layout).
 set -euo pipefail
@@ -46,9 +46,9 @@ for round in $(seq "$rounds"); do
   line="round $round"
   for app in "${order[@]}"; do
     edit_service "$work/$app"
-    cpu0=$(server_cpu); start=$(date +%s.%N)
-    dotnet build "$work/$app" --no-restore -nologo -v:q >/dev/null
-    wall=$(awk "BEGIN {print $(date +%s.%N) - $start}"); cpu=$(awk "BEGIN {print $(server_cpu) - $cpu0}")
+    cpu0=$(server_cpu)
+    wall=$(build_seconds "$work/$app")
+    cpu=$(awk "BEGIN {print $(server_cpu) - $cpu0}")
     line="$line $app $wall $cpu"
   done
   echo "$line" | tee -a "$log"
