@@ -21,9 +21,9 @@ namespace IblCodegen;
 /// The pipeline: spec files (path, text, options: plain strings) → files whose names collide set aside (a Collect over
 /// paths) → parse into a value-equatable <see cref="SpecResult"/> → its diagnostics to one output, its model cut by
 /// <see cref="SpecOutputs"/> into a step per generated file (spec info, page, JSON context, root client, each tag
-/// client, each model file, the server's operations). Classes marked <c>[OpenApiHandlers]</c> are read into plain
-/// records, joined with the server steps to emit endpoints, and, with their source locations, to report diagnostics
-/// at the user's code. An edit elsewhere in the compilation leaves every spec step cached; an edit to a spec re-emits
+/// client, each model file, the server's operations, an endpoint library's file per tag). Classes marked
+/// <c>[OpenApiHandlers]</c> are read into plain records, joined with the server steps (and a referenced endpoint
+/// library, if any) to emit endpoints, and, with their source locations, to report diagnostics at the user's code. An edit elsewhere in the compilation leaves every spec step cached; an edit to a spec re-emits
 /// only the files whose part of the model it changed.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -231,18 +231,54 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HandlerSites);
 
         // The server runtime (endpoint mapping, request reading, permissions) where something maps endpoints with it: a
-        // web project that only calls the service through the client compiles none of it. Shaped as the steps above are
-        // (a reference, then a collection; a hint name, not a bool out), so a cold build JIT-compiles 17 more methods of
-        // the pipeline's generic code for it, where the collection first and a bool out cost 118 (`measure published`).
+        // web project that only calls the service through the client compiles none of it. Public in an endpoint library
+        // (Generate="Library"), whose services then use that copy and emit none. Shaped as the steps above are (a
+        // reference, then collections; a record or null out, not a bool): each value type in a step makes a cold
+        // build JIT-compile the pipeline's generic code afresh for it (`measure published` counts the methods).
+        var endpointLibraryHere = models
+            .Where(static model => model.Identity.EndpointLibrary)
+            .Select(static (model, _) => model.Identity)
+            .Collect();
         var serverRuntime = settings
             .Combine(handlerSites.Select(static (site, _) => site.Handlers).Collect())
-            .Select(static (pair, _) => pair.Left.EmitServer && !pair.Right.IsEmpty ? ServerRuntimeEmitter.HintName : null)
+            .Combine(endpointLibraryHere)
+            .Combine(referencedLibraries.Collect())
+            .Select(static (input, _) => RuntimeFor(input.Left.Left.Left, !input.Left.Left.Right.IsEmpty, !input.Left.Right.IsEmpty, input.Right))
             .WithTrackingName(TrackingNames.ServerRuntime);
-        context.RegisterSourceOutput(serverRuntime, static (context, hintName) =>
+        context.RegisterSourceOutput(serverRuntime, static (context, runtime) =>
         {
-            if (hintName is not null)
+            if (runtime is not null)
             {
-                context.AddSource(hintName, SourceText.From(ServerRuntimeEmitter.Emit(), System.Text.Encoding.UTF8));
+                context.AddSource(ServerRuntimeEmitter.HintName, SourceText.From(ServerRuntimeEmitter.Emit(runtime.IsPublic), System.Text.Encoding.UTF8));
+            }
+        });
+
+        // An endpoint library's own part: per operation, the handler interface and the map method, in a file per tag.
+        // Without ASP.NET Core it says so once and generates what Generate="All" does.
+        var endpointClasses = libraryModels
+            .Where(static model => model.Identity.EndpointLibrary)
+            .Select(static (model, _) => model.Identity)
+            .WithTrackingName(TrackingNames.EndpointClasses);
+        context.RegisterSourceOutput(endpointClasses.Combine(settings), static (context, input) =>
+        {
+            var identity = input.Left;
+            if (input.Right.EmitServer)
+            {
+                AddSource(context, identity, $"{identity.HintPrefix}.Endpoints.g.cs", () => EndpointLibraryEmitter.EmitClass(identity));
+            }
+            else
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EndpointLibraryWithoutAspNetCore, LocationInfo.File(identity.SpecPath).ToLocation(), identity.SpecPath));
+            }
+        });
+
+        var endpointGroups = libraryOutputs.SelectMany(static (o, _) => o.EndpointGroups).WithTrackingName(TrackingNames.EndpointGroups);
+        context.RegisterSourceOutput(endpointGroups.Combine(settings), static (context, input) =>
+        {
+            if (input.Right.EmitServer)
+            {
+                var group = input.Left;
+                AddSource(context, group.Identity, $"{group.Identity.HintPrefix}.Endpoints.{group.Key}.g.cs", () => EndpointLibraryEmitter.Emit(group));
             }
         });
 
@@ -258,9 +294,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HandlerClasses)
             .Combine(servers)
             .Combine(settings)
+            .Combine(referencedLibraries.Collect())
             .WithTrackingName(TrackingNames.HandlerInputs);
         context.RegisterSourceOutput(handlerInputs, static (context, input) =>
-            EmitHandlers(context, input.Left.Left, input.Left.Right, input.Right.EmitServer));
+            EmitHandlers(context, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right.EmitServer, input.Right));
     }
 
     /// <remarks>
@@ -429,7 +466,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<ServerOutput> specs, bool hasAspNetCore)
+    /// <param name="libraries">
+    /// The libraries of the project's server-only specs: where one is an endpoint library, the handler class maps its
+    /// endpoints rather than having them written in it.
+    /// </param>
+    private static void EmitHandlers(SourceProductionContext context, HandlerClassSpec handlers, ImmutableArray<ServerOutput> specs, bool hasAspNetCore, ImmutableArray<ReferencedLibrary.Found> libraries)
     {
         if (handlers.Problem is not null || !hasAspNetCore || HandlerPlan.For(handlers, specs) is not { Spec: { } spec } plan)
         {
@@ -438,7 +479,27 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         var stubbed = plan.Stubbed.Select(o => o.HandlerName).ToList();
         var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
-        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed, undeclared));
+        var endpoints = libraries.FirstOrDefault(library => library.Identity == spec.Identity)?.Endpoints;
+        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed, undeclared, endpoints));
+    }
+
+    /// <summary>
+    /// Which server runtime the project compiles: public in an endpoint library; none where a referenced endpoint
+    /// library brings it, nor without ASP.NET Core or anything mapping endpoints; internal otherwise.
+    /// </summary>
+    private static RuntimeOutput? RuntimeFor(ProjectSettings settings, bool hasHandlers, bool isEndpointLibrary, ImmutableArray<ReferencedLibrary.Found> libraries)
+    {
+        if (!settings.EmitServer)
+        {
+            return null;
+        }
+
+        if (isEndpointLibrary)
+        {
+            return RuntimeOutput.Public;
+        }
+
+        return hasHandlers && !libraries.Any(library => library.Endpoints is not null) ? RuntimeOutput.Internal : null;
     }
 
     /// <summary>
@@ -463,6 +524,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     {
         public Location? MethodLocation(HandlerMethodSpec method) =>
             Methods.FirstOrDefault(m => m.Name == method.Name && m.Key == method.Key)?.Location;
+    }
+
+    /// <summary>The server runtime the project compiles, and whether other projects see it.</summary>
+    private sealed record RuntimeOutput(bool IsPublic)
+    {
+        public static readonly RuntimeOutput Public = new(true);
+
+        public static readonly RuntimeOutput Internal = new(false);
     }
 
     /// <summary>What the project asks for and has: the client (and whether its DI registration can be emitted), the server.</summary>

@@ -29,4 +29,6 @@ internal static class TrackingNames
     public const string HandlerInputs = nameof(HandlerInputs);
     public const string HandlerDiagnostics = nameof(HandlerDiagnostics);
     public const string ServerRuntime = nameof(ServerRuntime);
+    public const string EndpointClasses = nameof(EndpointClasses);
+    public const string EndpointGroups = nameof(EndpointGroups);
 }

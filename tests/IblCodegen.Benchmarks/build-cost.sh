@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # What the generator costs a consumer's build. Packs IblCodegen into a folder feed, then builds web apps that
-# reference it with the full published spec (everything; one tag, "catalog"), the two-project layout ("layered": a
-# class library generating the whole spec's models and client, and a service generating only its catalog endpoints
-# against them, Generate="Server", with stubbed catalog handlers; "tagged": the same with a library of the catalog tag
-# alone), and the same app without any of it, in turns, with
+# reference it with the full published spec (everything; one tag, "catalog"), the two-project layout ("layered": an
+# endpoint library, Generate="Library", generating the whole spec's models, client and endpoints, and a service
+# mapping only its catalog endpoints from it, Generate="Server", with stubbed catalog handlers; "tagged": the same
+# with a library of the catalog tag alone, as the template scaffolds), and the same app without any of it, in turns, with
 # the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
 # included) and a build after an edit to an unrelated .cs file of the app, after one untimed round of both that
 # warms the compiler server up. "plainref", the plain app referencing an
@@ -42,12 +42,15 @@ $2
 XML
 }
 
-# The library of the layered layout holds the whole spec's models, JSON context and client; "tagged" has one of the
-# catalog tag alone.
+# The endpoint library of the layered layout holds the whole spec's models, JSON context, client and endpoints;
+# "tagged" has one of the catalog tag alone.
+aspnetcore="  <ItemGroup><FrameworkReference Include=\"Microsoft.AspNetCore.App\" /></ItemGroup>"
 library speclib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>"
+$aspnetcore
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Library\" /></ItemGroup>"
 library taglib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>"
+$aspnetcore
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Library\" Tags=\"catalog\" /></ItemGroup>"
 
 # app <name> <extra project lines>: the consumer app (consumer-app.sh), restored.
 app() {

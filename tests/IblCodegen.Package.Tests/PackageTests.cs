@@ -226,6 +226,12 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.Contains("IblDataManager.Page`1", TypesDefinedIn(Path.Combine(output, "Learners.Spec.dll")));
         Assert.DoesNotContain(TypesDefinedIn(Path.Combine(output, "Learners.dll")), name => name.StartsWith("IblDataManager.", StringComparison.Ordinal) && !name.Contains("OpenApiDocument", StringComparison.Ordinal));
 
+        // An endpoint library: the request reading and the server runtime are compiled there, once, not in the service.
+        var libraryTypes = TypesDefinedIn(Path.Combine(output, "Learners.Spec.dll"));
+        Assert.Contains("IblDataManager.IblDataManagerEndpoints", libraryTypes);
+        Assert.Contains("IblCodegen.Server.RequestReader", libraryTypes);
+        Assert.DoesNotContain(TypesDefinedIn(Path.Combine(output, "Learners.dll")), name => name.StartsWith("IblCodegen.Server.", StringComparison.Ordinal));
+
         // As a new user starts it: `dotnet run`, whose launch profile sets Development (only the port is ours).
         var port = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["run", "--no-build", "--", "--urls", $"http://127.0.0.1:{port}"])

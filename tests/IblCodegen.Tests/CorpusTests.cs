@@ -53,4 +53,27 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
         output.WriteLine($"{document}: {run.Sources.Length} files, {run.LineCount()} lines, {Regex.Matches(run.Source(run.Sources.Single(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)).HintName), @"Endpoints\.Map\(group, ").Count} operations");
     }
+
+    /// <summary>
+    /// The same documents in the two-project layout: an endpoint library (<c>Generate="Library"</c>) holding every
+    /// operation's endpoint, and a service (<c>Generate="Server"</c>) stubbing them all against it, each compiled
+    /// with no error and no warning.
+    /// </summary>
+    [CorpusTheory]
+    [MemberData(nameof(Documents))]
+    public void Compiles_as_an_endpoint_library_and_a_service_mapping_it(string document)
+    {
+        var spec = TestAdditionalText.FromFile(Path.Combine(RepoPaths.Corpus, document));
+        var library = TwoProjectLayoutTests.EndpointLibraryImage(spec, warningsAllowed: true);
+        var service = TwoProjectLayoutTests.Service(
+            spec, TwoProjectLayoutTests.ServerOnly, MetadataReference.CreateFromImage(library),
+            "namespace Service;\n/// <summary>The handlers.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]\npublic partial class Handlers { }");
+
+        service.AssertNoCrash();
+        var errors = service.GeneratorDiagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var problems = service.CompileProblems();
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n{string.Join("\n", problems.Take(15))}");
+        Assert.DoesNotContain(service.Sources, s => s.HintName == "IblCodegen.Server.Runtime.g.cs");
+    }
 }

@@ -11,7 +11,7 @@ namespace IblCodegen.Tests;
 /// </summary>
 public sealed class TwoProjectLayoutTests
 {
-    private static readonly Dictionary<string, string> ServerOnly = new() { ["IblCodegenGenerate"] = "Server" };
+    internal static readonly Dictionary<string, string> ServerOnly = new() { ["IblCodegenGenerate"] = "Server" };
 
     /// <summary>The project spec's handlers as written by hand, all of them, as the server tests compile them.</summary>
     private static readonly string HandWritten = ServerGenerationTests.HandWrittenHandlers("[IblCodegen.OpenApiHandlers]", _ => true);
@@ -111,6 +111,24 @@ public sealed class TwoProjectLayoutTests
     }
 
     [PublishedSpecFact]
+    public void A_catalog_service_compiles_against_an_endpoint_library_of_the_whole_published_spec()
+    {
+        var library = EndpointLibraryImage(TestAdditionalText.FromFile(RepoPaths.PublishedSpec));
+        var service = Service(
+            TestAdditionalText.FromFile(RepoPaths.PublishedSpec),
+            new Dictionary<string, string> { ["IblCodegenGenerate"] = "Server", ["IblCodegenTags"] = "catalog" },
+            MetadataReference.CreateFromImage(library),
+            "namespace Service;\n/// <summary>The handlers.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]\npublic partial class Handlers { }");
+        service.AssertNoCrash();
+        Assert.DoesNotContain(service.GeneratorDiagnostics, d => d.Id != "IBL0105");
+        var problems = service.CompileProblems().Where(d => d.Id != "IBL0105").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        var handlers = Assert.Single(service.Sources, s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Equal(165, handlers.Split("global::IblDataManager.IblDataManagerEndpoints.Map").Length - 1);
+        Assert.DoesNotContain("RequestReader", handlers, StringComparison.Ordinal);
+    }
+
+    [PublishedSpecFact]
     public void A_catalog_service_compiles_against_a_library_of_the_whole_published_spec()
     {
         var library = Library(RepoPaths.PublishedSpec, null);
@@ -124,6 +142,240 @@ public sealed class TwoProjectLayoutTests
         var problems = service.CompileProblems().Where(d => d.Id != "IBL0105").ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.DoesNotContain(service.Sources, s => s.HintName.Contains(".Models.", StringComparison.Ordinal) || s.HintName.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_service_against_an_endpoint_library_maps_the_library_endpoints_and_compiles_none_of_its_own()
+    {
+        var library = EndpointLibraryFrom(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), out var libraryRun);
+        var service = Service(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), ServerOnly, library, HandWritten);
+        service.AssertNoCrash();
+        Assert.Empty(service.GeneratorDiagnostics);
+        Assert.Empty(service.CompileProblems());
+
+        // The library holds the request reading and the runtime, public; the service, its handlers and one call each.
+        var names = service.Sources.Select(s => s.HintName).ToList();
+        Assert.DoesNotContain("IblCodegen.Server.Runtime.g.cs", names);
+        var handlers = service.Source("IblDataManager.Handlers.Service.Handlers.g.cs");
+        Assert.DoesNotContain("RequestReader", handlers, StringComparison.Ordinal);
+        Assert.Contains("global::IblDataManager.IblDataManagerEndpoints.MapGetSuggestionsCourseManageGroup<Handlers>(group, handlersFor);", handlers, StringComparison.Ordinal);
+        Assert.Contains("public static class Endpoints", libraryRun.Source("IblCodegen.Server.Runtime.g.cs"), StringComparison.Ordinal);
+        Snapshot.MatchFolder("ProjectSpecEndpointLibrary", libraryRun.Sources
+            .Where(s => s.HintName.Contains(".Endpoints", StringComparison.Ordinal))
+            .Concat(service.Sources.Where(s => s.HintName.Contains(".Handlers.", StringComparison.Ordinal)))
+            .ToDictionary(s => s.HintName, s => s.SourceText.ToString()));
+        service.AssertRerunIsCached();
+        libraryRun.AssertRerunIsCached();
+    }
+
+    [Fact]
+    public void An_endpoint_library_without_aspnetcore_says_so_and_generates_the_rest()
+    {
+        var run = GeneratorHarness.Run([TestAdditionalText.FromFile(RepoPaths.ProjectSpec)], EndpointLibrary);
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("IBL0016", warning.Id);
+        Assert.Contains("Microsoft.AspNetCore.App", warning.GetMessage());
+        Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.JsonContext.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".Endpoints", StringComparison.Ordinal) || s.HintName == "IblCodegen.Server.Runtime.g.cs");
+        Assert.Empty(run.CompileProblems());
+    }
+
+    /// <summary>
+    /// The endpoints of an endpoint library, mapped by a service that references it as an assembly, answering real
+    /// HTTP requests on 127.0.0.1: statuses and JSON as a client sees them, for handlers written here, a stub, bad
+    /// requests and callers without credentials or permission.
+    /// </summary>
+    [Fact]
+    public async Task A_service_mapping_an_endpoint_library_answers_over_http()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: shop, version: '1' }
+            security: [ { key: [] } ]
+            paths:
+              /items/{id}:
+                get:
+                  operationId: get_item
+                  tags: [items]
+                  x-ibl-permissions: [IsClerk]
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: integer } }
+                    - { name: color, in: query, schema: { $ref: '#/components/schemas/Color' } }
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } }
+              /items:
+                post:
+                  operationId: create_item
+                  tags: [items]
+                  x-ibl-permissions: [IsClerk]
+                  requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } }
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } }
+              /stock:
+                get:
+                  operationId: get_stock
+                  tags: [stock]
+                  x-ibl-permissions: [IsClerk]
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { type: integer } } } }
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: header, name: Authorization }
+              schemas:
+                Color: { type: string, enum: [red, blue] }
+                Item:
+                  type: object
+                  required: [name]
+                  properties:
+                    id: { type: integer }
+                    name: { type: string }
+                    color: { $ref: '#/components/schemas/Color' }
+            """;
+        var spec = new TestAdditionalText("/specs/shop.yaml", Spec);
+        var libraryImage = EndpointLibraryImage(spec);
+        const string Handlers = """
+            namespace Service;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Shop;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            /// <summary>The handlers: two written, the stock left to its stub.</summary>
+            [IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]
+            public sealed partial class Handlers
+            {
+                public partial Task<Results<Ok<Item>, ProblemHttpResult>> GetItemAsync(int id, Color? color, CancellationToken cancellationToken) =>
+                    Task.FromResult<Results<Ok<Item>, ProblemHttpResult>>(TypedResults.Ok(new Item { Id = id, Name = "item " + id, Color = color }));
+
+                public partial Task<Results<Ok<Item>, ProblemHttpResult>> CreateItemAsync(Item body, CancellationToken cancellationToken) =>
+                    Task.FromResult<Results<Ok<Item>, ProblemHttpResult>>(TypedResults.Ok(new Item { Id = 1, Name = body.Name + " (" + HttpContext.Request.Method + ")" }));
+            }
+            """;
+        const string Host = """
+            namespace Service;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using IblCodegen.Server;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Hosting.Server.Features;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Features;
+            using Microsoft.Extensions.DependencyInjection;
+
+            /// <summary>Starts the service on 127.0.0.1 and makes the requests it is given: status and body of each.</summary>
+            public static class Host
+            {
+                /// <summary>Runs.</summary>
+                public static async Task<string[]> RunAsync((string Method, string Path, string? Key, string? Json)[] requests)
+                {
+                    var builder = WebApplication.CreateSlimBuilder();
+                    builder.WebHost.UseUrls("http://127.0.0.1:0");
+                    builder.Services.AddProblemDetails();
+                    builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, Shop.ShopJsonContext.Default));
+                    builder.Services.AddAuthentication("key").AddApiKey("key", options => options.ValidateKey = (key, _) =>
+                        ValueTask.FromResult(key is "clerk" or "visitor" ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, key)], "ApiKey")) : null));
+                    builder.Services.AddIblPermissions(permissions => permissions.Define("IsClerk", (user, _) => user.Identity?.Name == "clerk"));
+                    await using var app = builder.Build();
+                    app.UseAuthentication();
+                    app.UseAuthorization();
+                    Handlers.MapEndpoints(app);
+                    await app.StartAsync();
+                    var address = ((IApplicationBuilder)app).ServerFeatures.Get<IServerAddressesFeature>()!.Addresses.Single();
+                    using var http = new HttpClient { BaseAddress = new System.Uri(address) };
+                    var answers = new string[requests.Length];
+                    for (var i = 0; i < requests.Length; i++)
+                    {
+                        var (method, path, key, json) = requests[i];
+                        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                        if (key is not null)
+                        {
+                            request.Headers.TryAddWithoutValidation("Authorization", "Api-Key " + key);
+                        }
+
+                        if (json is not null)
+                        {
+                            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+                        }
+
+                        using var response = await http.SendAsync(request);
+                        answers[i] = (int)response.StatusCode + " " + await response.Content.ReadAsStringAsync();
+                    }
+
+                    await app.StopAsync();
+                    return answers;
+                }
+            }
+            """;
+        var service = Service(spec, ServerOnly, MetadataReference.CreateFromImage(libraryImage), Handlers, Host);
+        Assert.DoesNotContain(service.GeneratorDiagnostics, d => d.Id != "IBL0105");
+        var problems = service.CompileProblems().Where(d => d.Id != "IBL0105").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.DoesNotContain(service.Sources, s => s.HintName == "IblCodegen.Server.Runtime.g.cs");
+
+        using var image = new MemoryStream();
+        Assert.True(service.Output.Emit(image).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("EndpointLibraryService", isCollectible: true);
+        try
+        {
+            var libraryAssembly = context.LoadFromStream(new MemoryStream(libraryImage));
+            context.Resolving += (_, name) => name.Name == libraryAssembly.GetName().Name ? libraryAssembly : null;
+            image.Position = 0;
+            var run = context.LoadFromStream(image).GetType("Service.Host")!.GetMethod("RunAsync")!;
+            (string, string, string?, string?)[] requests =
+            [
+                ("GET", "/items/7?color=red", "clerk", null),
+                ("GET", "/items/seven?color=green", "clerk", null),
+                ("GET", "/items/7", null, null),
+                ("GET", "/items/7", "visitor", null),
+                ("POST", "/items", "clerk", """{"name":"pen"}"""),
+                ("POST", "/items", "clerk", """{"color":"red"}"""),
+                ("GET", "/stock", "clerk", null),
+            ];
+            var answers = await (Task<string[]>)run.Invoke(null, [requests])!;
+
+            Assert.Equal("""200 {"id":7,"name":"item 7","color":"red"}""", answers[0]);
+            var badRequest = System.Text.Json.JsonDocument.Parse(answers[1][4..]).RootElement;
+            Assert.StartsWith("400 ", answers[1], StringComparison.Ordinal);
+            Assert.Equal(["color", "id"], badRequest.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.StartsWith("401 ", answers[2], StringComparison.Ordinal);
+            Assert.StartsWith("403 ", answers[3], StringComparison.Ordinal);
+            Assert.Equal("""200 {"id":1,"name":"pen (POST)"}""", answers[4]);
+            Assert.StartsWith("400 ", answers[5], StringComparison.Ordinal);
+            Assert.StartsWith("501 ", answers[6], StringComparison.Ordinal);
+            Assert.Contains("GetStockAsync", answers[6], StringComparison.Ordinal);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static readonly Dictionary<string, string> EndpointLibrary = new() { ["IblCodegenGenerate"] = "Library" };
+
+    /// <summary>An endpoint library (<c>Generate="Library"</c>, ASP.NET Core referenced), emitted as an assembly.</summary>
+    private static MetadataReference EndpointLibraryFrom(TestAdditionalText spec, out GeneratorRun run)
+    {
+        run = GeneratorHarness.Run([spec], EndpointLibrary, web: true);
+        return MetadataReference.CreateFromImage(Image(run));
+    }
+
+    internal static byte[] EndpointLibraryImage(TestAdditionalText spec, bool warningsAllowed = false) =>
+        Image(GeneratorHarness.Run([spec], EndpointLibrary, web: true), warningsAllowed);
+
+    private static byte[] Image(GeneratorRun run, bool warningsAllowed = false)
+    {
+        run.AssertNoCrash();
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => !warningsAllowed || d.DefaultSeverity == DiagnosticSeverity.Error));
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        using var stream = new MemoryStream();
+        var result = run.Output.WithAssemblyName("SpecLibrary").Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Take(20)));
+        return stream.ToArray();
     }
 
     /// <summary>A class library generating a spec's models, JSON context and client, emitted as an assembly.</summary>
@@ -142,7 +394,7 @@ public sealed class TwoProjectLayoutTests
     }
 
     /// <summary>A web project referencing <paramref name="library"/> (when given), with the spec item's metadata.</summary>
-    private static GeneratorRun Service(TestAdditionalText spec, IReadOnlyDictionary<string, string> metadata, MetadataReference? library, params string[] sources)
+    internal static GeneratorRun Service(TestAdditionalText spec, IReadOnlyDictionary<string, string> metadata, MetadataReference? library, params string[] sources)
     {
         var compilation = GeneratorHarness.CreateCompilation(web: true, sources);
         if (library is not null)

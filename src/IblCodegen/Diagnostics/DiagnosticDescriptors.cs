@@ -126,7 +126,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownGenerate = new(
         id: "IBL0015",
         title: "Unknown Generate value",
-        messageFormat: "Generate=\"{0}\" on the spec '{1}' is not known: use All (the default) or Server; everything is generated",
+        messageFormat: "Generate=\"{0}\" on the spec '{1}' is not known: use All (the default), Library or Server; everything is generated",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EndpointLibraryWithoutAspNetCore = new(
+        id: "IBL0016",
+        title: "An endpoint library does not reference ASP.NET Core",
+        messageFormat: "Generate=\"Library\" on the spec '{0}' generates endpoints, which need ASP.NET Core: add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> to the project (and leave IblCodegenEmitServer unset); only the models, JSON context, spec info and client are generated",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -215,6 +223,7 @@ internal static class DiagnosticDescriptors
     [
         UnreadableSpec, NotOpenApi, InvalidOpenApi, RuleViolation, UnresolvedReference, UnsupportedSchema, DuplicateHintName, InvalidPermissions,
         NestedTooDeep, InvisibleCharacter, UnmatchedSelection, SharedTitle, ServerOnlyWithoutLibrary, LibraryOfAnotherVersion, UnknownGenerate,
+        EndpointLibraryWithoutAspNetCore,
         MissingHandler, UnknownHandlerSpec, InvalidHandlerClass, StaleHandler, StubbedHandler, UnmatchedHandlerSelection,
         WrongHandlerSignature, HandlerNotPartial, RenamedOperation, InternalError,
     ];

@@ -20,6 +20,9 @@ internal static class HandlerSignature
     /// <summary>The declaration the generated code writes: fully qualified names.</summary>
     public static string Declaration(OperationSpec operation) => Write(operation, TypeNames.Qualified, "public partial ", withNames: true);
 
+    /// <summary>The member of the operation's handler interface in an endpoint library, which the declaration implements.</summary>
+    public static string InterfaceMember(OperationSpec operation) => Write(operation, TypeNames.Qualified, string.Empty, withNames: true);
+
     /// <summary>
     /// The method a service writes, as the diagnostics show it: short type names, as the service's own code reads with
     /// <c>using Microsoft.AspNetCore.Http.HttpResults;</c> and the spec's namespace.

@@ -8,7 +8,7 @@ namespace IblCodegen.Model;
 /// <param name="Selection">The operations the project uses (<c>Tags</c>, <c>Operations</c>, <c>PathPrefixes</c> metadata); all when it names none.</param>
 /// <param name="TypePrefixOverride">The <c>TypePrefix</c> item metadata, when the project sets one.</param>
 /// <param name="ServeDocument">The project serves the spec's own document (<c>ServeDocument</c> item metadata).</param>
-/// <param name="Generate">The <c>Generate</c> item metadata as written: <c>All</c> (or nothing), or <c>Server</c>.</param>
+/// <param name="Generate">The <c>Generate</c> item metadata as written: <c>All</c> (or nothing), <c>Library</c> or <c>Server</c>.</param>
 internal sealed record SpecFile(string Path, string Text, string? NamespaceOverride, SpecSelection Selection, string? TypePrefixOverride = null, bool ServeDocument = false, string? Generate = null)
 {
     /// <summary>
@@ -17,6 +17,13 @@ internal sealed record SpecFile(string Path, string Text, string? NamespaceOverr
     /// </summary>
     public bool ServerOnly => string.Equals(Generate?.Trim(), "Server", System.StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A <c>Generate</c> value that is neither <c>All</c> nor <c>Server</c>.</summary>
-    public bool HasUnknownGenerate => !string.IsNullOrWhiteSpace(Generate) && !ServerOnly && !string.Equals(Generate!.Trim(), "All", System.StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The project is the library of a two-project layout: everything <c>All</c> gives, and the server side of each
+    /// operation (its request reading, mapping and handler interface, and the server runtime, public), which a
+    /// <c>Generate="Server"</c> service then maps with a call per operation instead of compiling it itself.
+    /// </summary>
+    public bool EndpointLibrary => string.Equals(Generate?.Trim(), "Library", System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A <c>Generate</c> value that is none of <c>All</c>, <c>Library</c> and <c>Server</c>.</summary>
+    public bool HasUnknownGenerate => !string.IsNullOrWhiteSpace(Generate) && !ServerOnly && !EndpointLibrary && !string.Equals(Generate!.Trim(), "All", System.StringComparison.OrdinalIgnoreCase);
 }

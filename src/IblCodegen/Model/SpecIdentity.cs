@@ -15,7 +15,10 @@ namespace IblCodegen.Model;
 /// <param name="ServerOnly">
 /// Only the server is generated here (<c>Generate="Server"</c>); the spec's types come from a referenced library.
 /// </param>
-internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string Namespace, string Title, string SpecPath, bool ServerOnly = false)
+/// <param name="EndpointLibrary">
+/// The server side of each operation is generated here too, for services to map (<c>Generate="Library"</c>).
+/// </param>
+internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string Namespace, string Title, string SpecPath, bool ServerOnly = false, bool EndpointLibrary = false)
 {
     /// <summary>The class exposing the spec's title and version: "IblDataManagerSpec".</summary>
     public string SpecInfoTypeName => TypePrefix + "Spec";
@@ -50,6 +53,12 @@ internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string
     /// <summary>The static class holding <c>Add…Client</c>.</summary>
     public string ClientExtensionsTypeName => TypePrefix + "ClientServiceCollectionExtensions";
 
+    /// <summary>
+    /// The static class of an endpoint library (<c>Generate="Library"</c>): per operation, the interface its handler
+    /// implements and the method that maps it.
+    /// </summary>
+    public string EndpointsTypeName => TypePrefix + "Endpoints";
+
     /// <summary>A type of the spec's namespace, fully qualified: <c>global::IblDataManager.Course</c>.</summary>
     public string Qualify(string typeName) => "global::" + Namespace + "." + typeName;
 
@@ -57,6 +66,6 @@ internal sealed record SpecIdentity(string HintPrefix, string TypePrefix, string
     public string[] ReservedTypeNames =>
         [
             SpecInfoTypeName, JsonContextTypeName, ClientTypeName, ClientInterfaceName, ClientOptionsTypeName, ApiExceptionTypeName, ApiProblemTypeName,
-            ResponseCaptureTypeName, ResponseTypeName, ClientExtensionsTypeName, DocumentTypeName,
+            ResponseCaptureTypeName, ResponseTypeName, ClientExtensionsTypeName, DocumentTypeName, EndpointsTypeName,
         ];
 }

@@ -143,7 +143,7 @@ internal sealed partial class ModelBuilder
         // Reserved: the names the generated endpoint, handler and client method use for their own locals and parameters.
         var identifiers = new NameScope(
             "cancellationToken", "body", "httpContext", "errors", "handlers", "result", "returnedPage", "group", "text",
-            "requestMessage", "queryFields", "formFields", "bodyValue", "pageNumber", "nextLink", "pageCancellation");
+            "requestMessage", "queryFields", "formFields", "bodyValue", "pageNumber", "nextLink", "pageCancellation", "handlersFor");
         var result = new List<ParameterSpec>();
         foreach (var parameter in declared)
         {

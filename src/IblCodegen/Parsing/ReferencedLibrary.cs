@@ -18,7 +18,11 @@ internal static class ReferencedLibrary
     public sealed record Expected(SpecIdentity Identity, string Version);
 
     /// <summary>What was found, as diagnostics: none when the library is there and of the same version.</summary>
-    public sealed record Found(SpecIdentity Identity, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <param name="Endpoints">
+    /// The library's endpoints class, fully qualified, when it is an endpoint library (<c>Generate="Library"</c>): the
+    /// service then maps the library's endpoints and uses its server runtime.
+    /// </param>
+    public sealed record Found(SpecIdentity Identity, EquatableArray<DiagnosticInfo> Diagnostics, string? Endpoints = null);
 
     public static Found Find(Expected expected, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -38,9 +42,11 @@ internal static class ReferencedLibrary
             return new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.ServerOnlyWithoutLibrary, location, identity.SpecPath, specInfoName + ".Version")));
         }
 
+        var endpointsName = identity.Namespace + "." + identity.EndpointsTypeName;
+        var endpoints = Referenced(compilation, endpointsName) is null ? null : "global::" + endpointsName;
         return version == expected.Version
-            ? new Found(identity, EquatableArray<DiagnosticInfo>.Empty)
-            : new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOfAnotherVersion, location, identity.SpecPath, expected.Version, specInfoName, version)));
+            ? new Found(identity, EquatableArray<DiagnosticInfo>.Empty, endpoints)
+            : new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOfAnotherVersion, location, identity.SpecPath, expected.Version, specInfoName, version)), endpoints);
     }
 
     private static EquatableArray<DiagnosticInfo> One(DiagnosticInfo diagnostic) => new[] { diagnostic }.ToEquatableArray();

@@ -192,7 +192,7 @@ internal static class SpecParser
         var typePrefix = string.IsNullOrWhiteSpace(file.TypePrefixOverride)
             ? Identifiers.ToPascalCase(title, "Spec")
             : Identifiers.ToTypePrefix(file.TypePrefixOverride!.Trim());
-        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), typePrefix, ns, title, file.Path, file.ServerOnly);
+        return new SpecIdentity(SpecFileNames.HintPrefix(file.Path), typePrefix, ns, title, file.Path, file.ServerOnly, file.EndpointLibrary);
     }
 
     public static bool IsJsonFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

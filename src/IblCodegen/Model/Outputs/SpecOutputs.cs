@@ -17,6 +17,7 @@ internal sealed record SpecOutputs(
     RootClientOutput RootClient,
     EquatableArray<TagClientOutput> TagClients,
     ServerOutput Server,
+    EquatableArray<EndpointGroupOutput> EndpointGroups,
     DocumentOutput? Document,
     SpecIdentity? StringOrInteger)
 {
@@ -30,6 +31,9 @@ internal sealed record SpecOutputs(
             RootClientOutput.From(model),
             model.Clients.Select(client => TagClientOutput.From(model, client, graph, objects)).ToEquatableArray(),
             ServerOutput.From(model, graph),
+            model.Identity.EndpointLibrary
+                ? model.Clients.Select(client => EndpointGroupOutput.From(model, client, graph)).ToEquatableArray()
+                : EquatableArray<EndpointGroupOutput>.Empty,
             model.Document is { } document ? new DocumentOutput(model.Identity, document) : null,
             graph.UsesStringOrInteger ? model.Identity : null);
     }
@@ -217,4 +221,22 @@ internal sealed record ServerOutput(SpecIdentity Identity, string Version, Equat
             model.Version,
             model.Operations,
             graph.KeysFor(model.Operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type)));
+}
+
+/// <summary>
+/// The server side of one tag's operations in an endpoint library (<c>Generate="Library"</c>): a file per tag, as for
+/// the tag clients, so an edit to one operation re-emits its tag's file alone.
+/// </summary>
+/// <param name="Key">Names the file: the tag's property name on the root client, unique in the spec.</param>
+internal sealed record EndpointGroupOutput(SpecIdentity Identity, string Key, EquatableArray<OperationSpec> Operations, EquatableArray<JsonTypeKey> JsonProperties)
+{
+    public static EndpointGroupOutput From(SpecModel model, TagClientSpec client, JsonTypeGraph graph)
+    {
+        var operations = model.Operations.Where(o => o.Tag == client.Tag).ToEquatableArray();
+        return new EndpointGroupOutput(
+            model.Identity,
+            client.PropertyName,
+            operations,
+            graph.KeysFor(operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type)));
+    }
 }
