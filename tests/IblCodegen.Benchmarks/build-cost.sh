@@ -3,12 +3,11 @@
 # reference it with the full published spec (everything; one tag, "catalog"), the two-project layout ("layered": an
 # endpoint library, Generate="Library", generating the whole spec's models, client and endpoints, and a service
 # mapping only its catalog endpoints from it, Generate="Server", with stubbed catalog handlers; "tagged": the same
-# with a library of the catalog tag alone, as the template scaffolds), and the same app without any of it, in turns, with
-# the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the library
-# included) and a build after an edit to an unrelated .cs file of the app, after one untimed round of both that
-# warms the compiler server up. "plainref", the plain app referencing an
-# empty class library, is the floor of any two-project layout. Prints each time, the medians and the ratios to the
-# plain app.
+# with a library of the catalog tag alone, as the template scaffolds), and the same app without any of it, in turns,
+# with the compiler server on as on a developer's machine: a first build (after restore, nothing built yet, the
+# library included) and a build after an edit to an unrelated .cs file of the app, after one untimed round of both
+# that warms the compiler server up. "plainref", the plain app referencing an empty class library, is the floor of
+# any two-project layout. Prints each time, the medians and the ratios to the plain app.
 # Needs ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml (see the README, "Test material").
 # Usage: bash tests/IblCodegen.Benchmarks/build-cost.sh [pairs]
 set -euo pipefail

@@ -66,6 +66,22 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
         Assert.True(textOccurrences >= 20, $"The payload reached the output only {textOccurrences} times.");
     }
 
+    /// <summary>The same in an endpoint library (<c>Generate="Library"</c>), whose endpoint files carry the operations' text too.</summary>
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void In_an_endpoint_library_spec_text_reaches_the_output_only_as_text(string name, string payload)
+    {
+        var run = Generate(payload, new Dictionary<string, string> { [OpenApiGenerator.GenerateMetadata] = "Library" });
+        run.AssertNoCrash();
+        AssertCompilesOrIsDiagnosed(run, name);
+
+        var endpointFiles = run.Sources.Where(s => s.HintName.Contains(".Endpoints.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(endpointFiles);
+        var textOccurrences = endpointFiles.Sum(source => AssertOnlyAsText(CSharpSyntaxTree.ParseText(source.SourceText, GeneratorHarness.ParseOptions), source.HintName));
+        output.WriteLine($"{name}: the payload shows as text {textOccurrences} times in {endpointFiles.Count} endpoint files.");
+        Assert.True(textOccurrences >= 5, $"The payload reached the endpoint files only {textOccurrences} times.");
+    }
+
     public static TheoryData<string> AwkwardNames() =>
         ["class", "int", "void", "Permissions", "SecuritySchemes", "Title", "Version", "Equals", "ToString", "GetType", "Value", "Converter", "IsKnown"];
 
@@ -196,13 +212,15 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
         }
     }
 
-    private static GeneratorRun Generate(string payload)
+    private static GeneratorRun Generate(string payload, Dictionary<string, string>? metadata = null)
     {
         const string Handlers = "namespace Service; /// <summary>Every operation, answering 501.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)] public partial class Handlers { }";
         // ServeDocument: the spec's own document reaches the output too, as one string literal.
+        metadata ??= [];
+        metadata[OpenApiGenerator.ServeDocumentMetadata] = "true";
         return GeneratorHarness.Run(
             [new TestAdditionalText("/specs/hostile.json", HostileSpec(payload).ToJsonString())],
-            new Dictionary<string, string> { [OpenApiGenerator.ServeDocumentMetadata] = "true" },
+            metadata,
             web: true,
             Handlers);
     }

@@ -33,10 +33,10 @@ internal static class EndpointLibraryEmitter
     public static SourceText EmitClass(SpecIdentity identity)
     {
         var writer = EmitHelpers.StartFile(identity);
-        writer.WriteLine($"/// <summary>");
-        writer.WriteLine($"/// The server side of the operations of \"{EmitHelpers.EscapeXml(identity.Title)}\": for each, the interface its handler");
-        writer.WriteLine("/// implements and the method that maps it. A service's handler class (<c>[OpenApiHandlers]</c>, with the spec item's");
-        writer.WriteLine("/// <c>Generate=\"Server\"</c>) calls these from its generated <c>MapEndpoints</c>.");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// The server side of the operations of \"{EmitHelpers.EscapeXml(identity.Title)}\": for each, the interface its");
+        writer.WriteLine("/// handler implements and the method that maps it. A service's handler class (<c>[OpenApiHandlers]</c>, with the");
+        writer.WriteLine("/// spec item's <c>Generate=\"Server\"</c>) calls these from its generated <c>MapEndpoints</c>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(EmitHelpers.GeneratedCodeAttribute);
         writer.WriteLine($"public static partial class {identity.EndpointsTypeName}");
