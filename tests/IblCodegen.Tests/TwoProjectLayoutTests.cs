@@ -158,7 +158,7 @@ public sealed class TwoProjectLayoutTests
         Assert.DoesNotContain("IblCodegen.Server.Runtime.g.cs", names);
         var handlers = service.Source("IblDataManager.Handlers.Service.Handlers.g.cs");
         Assert.DoesNotContain("RequestReader", handlers, StringComparison.Ordinal);
-        Assert.Contains("global::IblDataManager.IblDataManagerEndpoints.MapGetSuggestionsCourseManageGroup<Handlers>(group, handlersFor);", handlers, StringComparison.Ordinal);
+        Assert.Contains("global::IblDataManager.IblDataManagerEndpoints.MapGetSuggestionsCourseManageGroup(group, handlersFor);", handlers, StringComparison.Ordinal);
         Assert.Contains("public static class Endpoints", libraryRun.Source("IblCodegen.Server.Runtime.g.cs"), StringComparison.Ordinal);
         Snapshot.MatchFolder("ProjectSpecEndpointLibrary", libraryRun.Sources
             .Where(s => s.HintName.Contains(".Endpoints", StringComparison.Ordinal))

@@ -78,7 +78,11 @@ internal static class EndpointCode
     /// <c>httpContext</c>) gives and writes its result.
     /// </summary>
     /// <param name="modifiers">What the method starts with: <c>private static </c> in a class, nothing for a local function.</param>
-    public static void WriteRequestDelegate(SourceWriter writer, SpecIdentity identity, Dictionary<string, string> json, OperationSpec operation, string modifiers, string name, string handlers)
+    /// <param name="withoutHandler">
+    /// A condition under which there is no handler to call (an endpoint library's endpoint the service has not written
+    /// yet): the checked request is then answered 501, naming the method to write. Null: there always is one.
+    /// </param>
+    public static void WriteRequestDelegate(SourceWriter writer, SpecIdentity identity, Dictionary<string, string> json, OperationSpec operation, string modifiers, string name, string handlers, string? withoutHandler = null)
     {
         // Without a body to read, nothing is awaited before the handler runs: the endpoint returns the task that
         // writes the handler's result, and is no async state machine of its own.
@@ -112,6 +116,25 @@ internal static class EndpointCode
 
         writer.CloseBlock();
         writer.WriteLine();
+        if (withoutHandler is not null)
+        {
+            var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {operation.HandlerName}.");
+            writer.WriteLine($"if ({withoutHandler})");
+            writer.OpenBlock();
+            if (isAsync)
+            {
+                writer.WriteLine($"await {Runtime}.Endpoints.NotImplementedAsync(httpContext, {detail});");
+                writer.WriteLine("return;");
+            }
+            else
+            {
+                writer.WriteLine($"return {Runtime}.Endpoints.NotImplementedAsync(httpContext, {detail});");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         var arguments = operation.Parameters.Select(Argument).ToList();
         if (operation.Body is { } requestBody)
         {

@@ -6,20 +6,21 @@ namespace IblCodegen.Emitting;
 
 /// <summary>
 /// Emits the server side of an endpoint library (<c>Generate="Library"</c>): per operation, the interface its handler
-/// implements and a generic method that maps it, reading and checking the request before calling the handler.
+/// implements and a method that maps it, reading and checking the request before calling the handler.
 /// <code>
 /// public static partial class IblDataManagerEndpoints
 /// {
 ///     public interface IGetSuggestionsCourseManageGroupHandler { Task&lt;Results&lt;…&gt;&gt; GetSuggestionsCourseManageGroupAsync(…); }
 ///
-///     public static IEndpointConventionBuilder MapGetSuggestionsCourseManageGroup&lt;THandlers&gt;(
-///         IEndpointRouteBuilder routes, Func&lt;HttpContext, THandlers&gt; handlersFor, bool stubbed = false)
-///         where THandlers : IGetSuggestionsCourseManageGroupHandler { /* Endpoints.Map(…) of a request delegate */ }
+///     public static IEndpointConventionBuilder MapGetSuggestionsCourseManageGroup(
+///         IEndpointRouteBuilder routes, Func&lt;HttpContext, IGetSuggestionsCourseManageGroupHandler&gt;? handlersFor)
+///     { /* Endpoints.Map(…) of a request delegate; without a handler, 501 */ }
 /// }
 /// </code>
 /// A service's handler class implements the interfaces with its partial methods and maps each operation with one
-/// call: the request reading, most of what endpoints cost a build, is compiled once, here, and not again on each
-/// edit of the service.
+/// call, passing no handler for an operation it has not written yet (the endpoint then answers 501): the request
+/// reading, most of what endpoints cost a build, and the stubs are compiled once, here, and not again on each edit of
+/// the service.
 /// </summary>
 internal static class EndpointLibraryEmitter
 {
@@ -84,26 +85,24 @@ internal static class EndpointLibraryEmitter
     private static void WriteMapMethod(SourceWriter writer, SpecIdentity identity, System.Collections.Generic.Dictionary<string, string> json, OperationSpec operation)
     {
         writer.WriteLine($"/// <summary>Maps <c>{operation.Method} {EmitHelpers.EscapeXml(operation.Path)}</c> (operation <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>): reads and checks the request, then calls the handler.</summary>");
-        writer.WriteLine("/// <typeparam name=\"THandlers\">The service's handler class.</typeparam>");
         writer.WriteLine("/// <param name=\"routes\">Where to map it: the handler class's route group.</param>");
-        writer.WriteLine("/// <param name=\"handlersFor\">The handler class for a request.</param>");
-        writer.WriteLine("/// <param name=\"stubbed\">The handler answers 501 until it is written; the endpoint declares that status.</param>");
+        writer.WriteLine("/// <param name=\"handlersFor\">");
+        writer.WriteLine("/// The handler for a request; null while the service has none, and the endpoint then answers a checked request");
+        writer.WriteLine("/// with 501 Not Implemented (and declares that status).");
+        writer.WriteLine("/// </param>");
         writer.WriteLine("/// <returns>The endpoint, for conventions that apply to it.</returns>");
-        writer.WriteLine($"public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder {MapMethodName(operation)}<THandlers>(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes, global::System.Func<{Http}.HttpContext, THandlers> handlersFor, bool stubbed = false)");
-        writer.Indentation++;
-        writer.WriteLine($"where THandlers : {InterfaceName(operation)}");
-        writer.Indentation--;
+        writer.WriteLine($"public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder {MapMethodName(operation)}(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes, global::System.Func<{Http}.HttpContext, {InterfaceName(operation)}>? handlersFor)");
         writer.OpenBlock();
 
-        // The problems a stub adds (501) are known only to the service: both lists, chosen when it maps.
+        // A stub's 501 is declared only where there is no handler.
         var problems = EndpointCode.Problems(operation, stubbed: false);
         var stubbedProblems = EndpointCode.Problems(operation, stubbed: true);
         writer.WriteLine($"return {EndpointCode.Runtime}.Endpoints.Map(routes, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, Handle,");
         writer.Indentation++;
-        EndpointCode.WriteMapArguments(writer, operation, problems == stubbedProblems ? problems : $"stubbed ? {stubbedProblems} : {problems}");
+        EndpointCode.WriteMapArguments(writer, operation, problems == stubbedProblems ? problems : $"handlersFor is null ? {stubbedProblems} : {problems}");
         writer.Indentation--;
         writer.WriteLine();
-        EndpointCode.WriteRequestDelegate(writer, identity, json, operation, string.Empty, "Handle", "handlersFor(httpContext)");
+        EndpointCode.WriteRequestDelegate(writer, identity, json, operation, string.Empty, "Handle", "handlersFor(httpContext)", withoutHandler: "handlersFor is null");
         writer.CloseBlock();
     }
 }

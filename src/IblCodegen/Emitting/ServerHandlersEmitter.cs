@@ -21,8 +21,9 @@ namespace IblCodegen.Emitting;
 /// }
 /// </code>
 /// Against an endpoint library (<c>Generate="Library"</c>), the endpoints are the library's: the class implements
-/// each operation's handler interface, and <c>MapEndpoints</c> calls the library's map method of each operation,
-/// so the service compiles no request reading of its own.
+/// each written operation's handler interface, and <c>MapEndpoints</c> calls the library's map method of each
+/// operation, with no handler for one not written yet (the library answers it with 501), so the service compiles no
+/// request reading and no stubs of its own.
 /// Nothing reaches a handler until every parameter and the body have been read and checked: a bad request is
 /// answered 400 with a ProblemDetails naming each parameter at fault.
 /// </summary>
@@ -48,18 +49,20 @@ internal static class ServerHandlersEmitter
             writer.WriteLine();
         }
 
-        if (library is null)
+        // Against an endpoint library, the library's endpoints call the handlers through these interfaces, which the
+        // partial methods implement; an operation not written yet is the library's stub, and is not declared here.
+        var implemented = library is null ? [] : operations.Where(o => !stubbed.Contains(o.HandlerName)).ToList();
+        if (implemented.Count == 0)
         {
             writer.WriteLine($"{handlers.Accessibility} partial class {handlers.Name}");
         }
         else
         {
-            // The library's map methods call the handlers through these interfaces, which the partial methods implement.
             writer.WriteLine($"{handlers.Accessibility} partial class {handlers.Name} :");
             writer.Indentation++;
-            for (var i = 0; i < operations.Count; i++)
+            for (var i = 0; i < implemented.Count; i++)
             {
-                writer.WriteLine($"{library}.{EndpointLibraryEmitter.InterfaceName(operations[i])}{(i < operations.Count - 1 ? "," : string.Empty)}");
+                writer.WriteLine($"{library}.{EndpointLibraryEmitter.InterfaceName(implemented[i])}{(i < implemented.Count - 1 ? "," : string.Empty)}");
             }
 
             writer.Indentation--;
@@ -86,6 +89,12 @@ internal static class ServerHandlersEmitter
         var json = JsonTypeKey.Lookup(model.JsonProperties);
         foreach (var operation in operations)
         {
+            var isStub = stubbed.Contains(operation.HandlerName);
+            if (library is not null && isStub)
+            {
+                continue;
+            }
+
             writer.WriteLine();
             if (!undeclared.Contains(operation.HandlerName))
             {
@@ -93,7 +102,7 @@ internal static class ServerHandlersEmitter
                 writer.WriteLine();
             }
 
-            if (stubbed.Contains(operation.HandlerName))
+            if (isStub)
             {
                 WriteStub(writer, operation);
                 writer.WriteLine();
@@ -138,13 +147,19 @@ internal static class ServerHandlersEmitter
         writer.WriteLine("var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(routes, string.Empty);");
         if (library is not null)
         {
-            // One delegate for every map call; the library's endpoints create a handler class per request with it.
-            writer.WriteLine($"global::System.Func<{Http}.HttpContext, {handlers.Name}> handlersFor = HandlersFor;");
+            // One delegate for every map call, which creates the handler class for a request; none for an operation not
+            // written yet, which the library's endpoint answers with 501.
+            var anyImplemented = operations.Any(o => !stubbed.Contains(o.HandlerName));
+            if (anyImplemented)
+            {
+                writer.WriteLine($"global::System.Func<{Http}.HttpContext, {handlers.Name}> handlersFor = HandlersFor;");
+            }
+
             writer.WriteLine();
             foreach (var operation in operations)
             {
-                var stub = stubbed.Contains(operation.HandlerName) ? ", stubbed: true" : string.Empty;
-                writer.WriteLine($"{library}.{EndpointLibraryEmitter.MapMethodName(operation)}<{handlers.Name}>(group, handlersFor{stub});");
+                var handlersFor = stubbed.Contains(operation.HandlerName) ? "null" : "handlersFor";
+                writer.WriteLine($"{library}.{EndpointLibraryEmitter.MapMethodName(operation)}(group, {handlersFor});");
             }
         }
         else

@@ -104,6 +104,13 @@ internal static class ServerRuntimeEmitter
                 await result.ExecuteAsync(httpContext);
             }
 
+            /// <summary>
+            /// What an endpoint library's endpoint answers, once the request has been checked, while the service has no
+            /// handler for it: 501, with <paramref name="detail"/> naming the method to write.
+            /// </summary>
+            public static global::System.Threading.Tasks.Task NotImplementedAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string detail) =>
+                global::Microsoft.AspNetCore.Http.TypedResults.Problem(detail, statusCode: 501, title: "Not implemented").ExecuteAsync(httpContext);
+
             /// <summary>Awaits a handler's result, lets <paramref name="inspect"/> see it (to mark a page's link naming), then writes it.</summary>
             public static async global::System.Threading.Tasks.Task ExecuteAsync<TResult>(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.Tasks.Task<TResult> pending, global::System.Action<TResult> inspect)
                 where TResult : global::Microsoft.AspNetCore.Http.IResult
