@@ -235,13 +235,13 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         // (Generate="Library"), whose services then use that copy and emit none. Shaped as the steps above are (a
         // reference, then collections; a record or null out, not a bool): each value type in a step makes a cold
         // build JIT-compile the pipeline's generic code afresh for it (`measure published` counts the methods).
-        var endpointLibraryHere = models
+        var endpointClasses = libraryModels
             .Where(static model => model.Identity.EndpointLibrary)
             .Select(static (model, _) => model.Identity)
-            .Collect();
+            .WithTrackingName(TrackingNames.EndpointClasses);
         var serverRuntime = settings
             .Combine(handlerSites.Select(static (site, _) => site.Handlers).Collect())
-            .Combine(endpointLibraryHere)
+            .Combine(endpointClasses.Collect())
             .Combine(referencedLibraries.Collect())
             .Select(static (input, _) => RuntimeFor(input.Left.Left.Left, !input.Left.Left.Right.IsEmpty, !input.Left.Right.IsEmpty, input.Right))
             .WithTrackingName(TrackingNames.ServerRuntime);
@@ -255,10 +255,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         // An endpoint library's own part: per operation, the handler interface and the map method, in a file per tag.
         // Without ASP.NET Core it says so once and generates what Generate="All" does.
-        var endpointClasses = libraryModels
-            .Where(static model => model.Identity.EndpointLibrary)
-            .Select(static (model, _) => model.Identity)
-            .WithTrackingName(TrackingNames.EndpointClasses);
         context.RegisterSourceOutput(endpointClasses.Combine(settings), static (context, input) =>
         {
             var identity = input.Left;

@@ -17,15 +17,16 @@ internal static class EndpointCode
     public const string Task = "global::System.Threading.Tasks.Task";
 
     /// <summary>
-    /// The arguments of <c>Endpoints.Map</c> after the handler, on four lines: name, tag and summary; what the
-    /// endpoint accepts and answers; the problems it may answer with (<paramref name="problems"/>, a C# expression);
-    /// who may call it.
+    /// The <c>Endpoints.Map</c> call of an operation: onto <paramref name="routes"/>, its path and method, the request
+    /// delegate <paramref name="handler"/>, then on four lines name, tag and summary; what the endpoint accepts and
+    /// answers; the problems it may answer with (<paramref name="problems"/>, a C# expression); who may call it.
     /// </summary>
+    /// <param name="head">What the statement starts with: nothing, or <c>return </c>.</param>
     /// <remarks>
     /// Metadata is attached as it is, not inferred from the handler: endpoints are RequestDelegates, so nothing is
     /// compiled or reflected over at startup (trim- and native-AOT-safe).
     /// </remarks>
-    public static void WriteMapArguments(SourceWriter writer, OperationSpec operation, string problems)
+    public static void WriteMapCall(SourceWriter writer, string head, string routes, OperationSpec operation, string handler, string problems)
     {
         var metadata = new List<string>();
         if (operation.Body is { Kind: BodyKind.Json } body)
@@ -43,11 +44,21 @@ internal static class EndpointCode
         var summary = string.IsNullOrWhiteSpace(operation.Summary) ? "null" : EmitHelpers.Literal(operation.Summary!);
         var permissions = operation.Permissions.Count > 0 ? "[" + string.Join(", ", operation.Permissions.Select(EmitHelpers.Literal)) + "]" : "null";
         var allowAnonymous = operation.Permissions.Count == 0 && operation.SecuritySchemes.Count == 0;
+        writer.WriteLine($"{head}{Runtime}.Endpoints.Map({routes}, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, {handler},");
+        writer.Indentation++;
         writer.WriteLine($"name: {EmitHelpers.Literal(operation.OperationId)}, tag: {EmitHelpers.Literal(operation.Tag)}, summary: {summary},");
         writer.WriteLine($"metadata: [{string.Join(", ", metadata)}],");
         writer.WriteLine($"problems: {problems},");
         writer.WriteLine($"permissions: {permissions}, allowAnonymous: {Bool(allowAnonymous)});");
+        writer.Indentation--;
     }
+
+    /// <summary>
+    /// What a stub answers, the generated partial method or an endpoint library's endpoint without a handler: the
+    /// operation and the method to write.
+    /// </summary>
+    public static string NotImplementedDetail(OperationSpec operation) =>
+        EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {operation.HandlerName}.");
 
     /// <summary>
     /// The problem statuses an endpoint declares, as a collection expression: the spec's error responses, and what
@@ -102,37 +113,10 @@ internal static class EndpointCode
                 : $"var body = await {Runtime}.RequestReader.FormBodyAsync(httpContext, required: {Bool(body.IsRequired)}, errors);");
         }
 
-        writer.WriteLine("if (errors.HasErrors)");
-        writer.OpenBlock();
-        if (isAsync)
-        {
-            writer.WriteLine("await errors.WriteAsync(httpContext);");
-            writer.WriteLine("return;");
-        }
-        else
-        {
-            writer.WriteLine("return errors.WriteAsync(httpContext);");
-        }
-
-        writer.CloseBlock();
-        writer.WriteLine();
+        WriteAnswerIf(writer, isAsync, "errors.HasErrors", "errors.WriteAsync(httpContext)");
         if (withoutHandler is not null)
         {
-            var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {operation.HandlerName}.");
-            writer.WriteLine($"if ({withoutHandler})");
-            writer.OpenBlock();
-            if (isAsync)
-            {
-                writer.WriteLine($"await {Runtime}.Endpoints.NotImplementedAsync(httpContext, {detail});");
-                writer.WriteLine("return;");
-            }
-            else
-            {
-                writer.WriteLine($"return {Runtime}.Endpoints.NotImplementedAsync(httpContext, {detail});");
-            }
-
-            writer.CloseBlock();
-            writer.WriteLine();
+            WriteAnswerIf(writer, isAsync, withoutHandler, $"{Runtime}.Endpoints.NotImplementedAsync(httpContext, {NotImplementedDetail(operation)})");
         }
 
         var arguments = operation.Parameters.Select(Argument).ToList();
@@ -166,6 +150,28 @@ internal static class EndpointCode
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Ends the request delegate early with the answer <paramref name="answer"/> (a task) writes, when
+    /// <paramref name="condition"/> holds: awaited in an async delegate, returned in one that is not.
+    /// </summary>
+    private static void WriteAnswerIf(SourceWriter writer, bool isAsync, string condition, string answer)
+    {
+        writer.WriteLine($"if ({condition})");
+        writer.OpenBlock();
+        if (isAsync)
+        {
+            writer.WriteLine($"await {answer};");
+            writer.WriteLine("return;");
+        }
+        else
+        {
+            writer.WriteLine($"return {answer};");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     /// <summary>

@@ -97,10 +97,7 @@ internal static class EndpointLibraryEmitter
         // A stub's 501 is declared only where there is no handler.
         var problems = EndpointCode.Problems(operation, stubbed: false);
         var stubbedProblems = EndpointCode.Problems(operation, stubbed: true);
-        writer.WriteLine($"return {EndpointCode.Runtime}.Endpoints.Map(routes, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, Handle,");
-        writer.Indentation++;
-        EndpointCode.WriteMapArguments(writer, operation, problems == stubbedProblems ? problems : $"handlersFor is null ? {stubbedProblems} : {problems}");
-        writer.Indentation--;
+        EndpointCode.WriteMapCall(writer, "return ", "routes", operation, "Handle", problems == stubbedProblems ? problems : $"handlersFor is null ? {stubbedProblems} : {problems}");
         writer.WriteLine();
         EndpointCode.WriteRequestDelegate(writer, identity, json, operation, string.Empty, "Handle", "handlersFor(httpContext)", withoutHandler: "handlersFor is null");
         writer.CloseBlock();

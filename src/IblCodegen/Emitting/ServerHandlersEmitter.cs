@@ -85,7 +85,7 @@ internal static class ServerHandlersEmitter
 
             """);
 
-        WriteMapEndpoints(writer, model, handlers, operations, stubbed, library);
+        WriteMapEndpoints(writer, model, handlers, operations, stubbed, library, declaresHandlersFor: implemented.Count > 0);
         var json = JsonTypeKey.Lookup(model.JsonProperties);
         foreach (var operation in operations)
         {
@@ -119,7 +119,8 @@ internal static class ServerHandlersEmitter
         return writer.ToSourceText();
     }
 
-    private static void WriteMapEndpoints(SourceWriter writer, ServerOutput model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations, IReadOnlyCollection<string> stubbed, string? library)
+    /// <param name="declaresHandlersFor">Against an endpoint library, whether some operation has a handler to create.</param>
+    private static void WriteMapEndpoints(SourceWriter writer, ServerOutput model, HandlerClassSpec handlers, EquatableArray<OperationSpec> operations, IReadOnlyCollection<string> stubbed, string? library, bool declaresHandlersFor)
     {
         writer.WriteLine($"/// <summary>Maps the {operations.Count} operation(s) of \"{EmitHelpers.EscapeXml(model.Identity.Title)}\" that {handlers.Name} implements.</summary>");
         writer.WriteLine("/// <param name=\"routes\">Where to map them: the application, or a route group.</param>");
@@ -149,8 +150,7 @@ internal static class ServerHandlersEmitter
         {
             // One delegate for every map call, which creates the handler class for a request; none for an operation not
             // written yet, which the library's endpoint answers with 501.
-            var anyImplemented = operations.Any(o => !stubbed.Contains(o.HandlerName));
-            if (anyImplemented)
+            if (declaresHandlersFor)
             {
                 writer.WriteLine($"global::System.Func<{Http}.HttpContext, {handlers.Name}> handlersFor = HandlersFor;");
             }
@@ -167,10 +167,7 @@ internal static class ServerHandlersEmitter
             foreach (var operation in operations)
             {
                 writer.WriteLine();
-                writer.WriteLine($"{Runtime}.Endpoints.Map(group, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, Handle{operation.Name}Async,");
-                writer.Indentation++;
-                EndpointCode.WriteMapArguments(writer, operation, EndpointCode.Problems(operation, stubbed.Contains(operation.HandlerName)));
-                writer.Indentation--;
+                EndpointCode.WriteMapCall(writer, string.Empty, "group", operation, $"Handle{operation.Name}Async", EndpointCode.Problems(operation, stubbed.Contains(operation.HandlerName)));
             }
         }
 
@@ -217,7 +214,7 @@ internal static class ServerHandlersEmitter
     /// <summary>The implementation a scaffolded service starts with: 501 until the service writes its own.</summary>
     private static void WriteStub(SourceWriter writer, OperationSpec operation)
     {
-        var detail = EmitHelpers.Literal($"{operation.OperationId} is not implemented yet: write {operation.HandlerName}.");
+        var detail = EndpointCode.NotImplementedDetail(operation);
         writer.WriteLine(HandlerSignature.Declaration(operation) + " =>");
         writer.Indentation++;
         writer.WriteLine($"{Task}.FromResult<{HandlerSignature.ResultType(operation)}>(");

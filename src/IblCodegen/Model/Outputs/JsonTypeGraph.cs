@@ -93,6 +93,10 @@ internal sealed class JsonTypeGraph
             _declared.OrderBy(p => p.Value, StringComparer.Ordinal).Select(p => new DeclaredJsonType(p.Key, p.Value)).ToEquatableArray(),
             _nodes.Values.Where(n => n.Kind != JsonTypeKind.Declared).OrderBy(n => n.Key, StringComparer.Ordinal).ToEquatableArray());
 
+    /// <summary>The context properties of the JSON request bodies of <paramref name="operations"/>, which a server reads.</summary>
+    public EquatableArray<JsonTypeKey> KeysForJsonBodies(IEnumerable<OperationSpec> operations) =>
+        KeysFor(operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type));
+
     /// <summary>The context properties of <paramref name="types"/>, for an output that reads or writes them.</summary>
     public EquatableArray<JsonTypeKey> KeysFor(IEnumerable<TypeRef> types)
     {

@@ -220,7 +220,7 @@ internal sealed record ServerOutput(SpecIdentity Identity, string Version, Equat
             model.Identity,
             model.Version,
             model.Operations,
-            graph.KeysFor(model.Operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type)));
+            graph.KeysForJsonBodies(model.Operations));
 }
 
 /// <summary>
@@ -237,6 +237,6 @@ internal sealed record EndpointGroupOutput(SpecIdentity Identity, string Key, Eq
             model.Identity,
             client.PropertyName,
             operations,
-            graph.KeysFor(operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type)));
+            graph.KeysForJsonBodies(operations));
     }
 }
