@@ -359,38 +359,39 @@ public sealed class TwoProjectLayoutTests
     /// <summary>An endpoint library (<c>Generate="Library"</c>, ASP.NET Core referenced), emitted as an assembly.</summary>
     private static MetadataReference EndpointLibraryFrom(TestAdditionalText spec, out GeneratorRun run)
     {
-        run = GeneratorHarness.Run([spec], EndpointLibrary, web: true);
-        return MetadataReference.CreateFromImage(Image(run));
+        run = RunEndpointLibrary(spec);
+        return MetadataReference.CreateFromImage(CheckedImage(run));
     }
 
     internal static byte[] EndpointLibraryImage(TestAdditionalText spec, bool warningsAllowed = false) =>
-        Image(GeneratorHarness.Run([spec], EndpointLibrary, web: true), warningsAllowed);
+        CheckedImage(RunEndpointLibrary(spec), warningsAllowed);
 
-    private static byte[] Image(GeneratorRun run, bool warningsAllowed = false)
+    private static GeneratorRun RunEndpointLibrary(TestAdditionalText spec) => GeneratorHarness.Run([spec], EndpointLibrary, web: true);
+
+    /// <summary>The library's assembly, once neither the generator nor the compiler has found anything wrong with it.</summary>
+    private static byte[] CheckedImage(GeneratorRun run, bool warningsAllowed = false)
     {
         run.AssertNoCrash();
         Assert.Empty(run.GeneratorDiagnostics.Where(d => !warningsAllowed || d.DefaultSeverity == DiagnosticSeverity.Error));
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
-        using var stream = new MemoryStream();
-        var result = run.Output.WithAssemblyName("SpecLibrary").Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Take(20)));
-        return stream.ToArray();
+        return Image(run);
     }
 
     /// <summary>A class library generating a spec's models, JSON context and client, emitted as an assembly.</summary>
     private static MetadataReference Library(string path, string? text) =>
         LibraryFrom(text is null ? TestAdditionalText.FromFile(path) : new TestAdditionalText(path, text));
 
-    private static MetadataReference LibraryFrom(TestAdditionalText spec)
+    private static MetadataReference LibraryFrom(TestAdditionalText spec) => MetadataReference.CreateFromImage(Image(GeneratorHarness.Run(spec)));
+
+    /// <summary>A generated library emitted as the assembly "SpecLibrary".</summary>
+    private static byte[] Image(GeneratorRun run)
     {
-        var run = GeneratorHarness.Run(spec);
         run.AssertNoCrash();
-        var library = run.Output.WithAssemblyName("SpecLibrary");
         using var stream = new MemoryStream();
-        var result = library.Emit(stream);
+        var result = run.Output.WithAssemblyName("SpecLibrary").Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Take(20)));
-        return MetadataReference.CreateFromImage(stream.ToArray());
+        return stream.ToArray();
     }
 
     /// <summary>A web project referencing <paramref name="library"/> (when given), with the spec item's metadata.</summary>
