@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IblCodegen.Tests.Infrastructure;
 
@@ -104,9 +105,33 @@ internal sealed record GeneratorRun(
 
     public ImmutableArray<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
 
-    /// <summary>Compiler diagnostics of the consumer with the generated code, warnings included (they are errors there).</summary>
+    /// <summary>
+    /// Compiler diagnostics of the consumer with the generated code, warnings included (they are errors there), and
+    /// the nullable warnings that generated files turn off for their consumers' builds turned back on: every body the
+    /// generator writes goes through the compiler's nullable flow analysis here.
+    /// </summary>
     public IReadOnlyList<Diagnostic> CompileProblems() =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        WithNullableWarnings(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    /// <summary>
+    /// <paramref name="compilation"/> with each generated file's <c>#nullable disable warnings</c> made
+    /// <c>#nullable enable warnings</c>; on the same line, so diagnostics keep the generated file's line numbers.
+    /// </summary>
+    public Compilation WithNullableWarnings(Compilation compilation)
+    {
+        const string Off = "\n#nullable disable warnings\n";
+        const string On = "\n#nullable enable warnings\n";
+        var written = Input.SyntaxTrees.ToHashSet();
+        foreach (var tree in compilation.SyntaxTrees.Where(tree => !written.Contains(tree)).ToList())
+        {
+            var text = tree.GetText().ToString();
+            var at = text.IndexOf(Off, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{tree.FilePath} does not turn off nullable warnings where the generated files do.");
+            compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text.Remove(at, Off.Length).Insert(at, On), System.Text.Encoding.UTF8)));
+        }
+
+        return compilation;
+    }
 
     public string Source(string hintName) =>
         Sources.Single(s => s.HintName == hintName).SourceText.ToString();
