@@ -18,9 +18,10 @@ internal static class EmitHelpers
     /// <summary>
     /// The nullable context of every generated file: annotations on, so the generated API carries them as any
     /// nullable-enabled code does, and warnings off. The compiler runs its nullable flow analysis only over code whose
-    /// warnings are on; over the published spec's output it was about a fifth of the compiler's CPU time and an eighth of
-    /// the wall time of a consumer's every build (README, "Build cost"). The analysis is not lost: the generator's tests compile every output
-    /// with the warnings turned back on, as errors (<c>GeneratorHarness.CompileProblems</c>).
+    /// warnings are on; over the published spec's output it was about a fifth of the compiler's CPU time and an
+    /// eighth of the wall time of every build of a consumer (README, "Build cost"). The analysis is not lost: the
+    /// generator's tests compile every output with the warnings turned back on, as errors
+    /// (<c>GeneratorHarness.CompileProblems</c>).
     /// </summary>
     public const string NullableContext = "#nullable enable annotations\n#nullable disable warnings";
 
