@@ -72,6 +72,33 @@ public sealed class HandlerNearMissTests
     }
 
     [Fact]
+    public void A_handler_that_drops_a_question_mark_is_still_warned_about_in_the_services_build()
+    {
+        // The generated declaration (nullable warnings off there) says string? platformOrg; the service's method, where
+        // they are on, says string: the compiler warns at the service's method, as for any partial method.
+        var run = GeneratorHarness.RunWeb(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), Usings + """
+            /// <summary>The handlers.</summary>
+            [IblCodegen.OpenApiHandlers(Operations = ["catalog_suggestions_course_user_retrieve"])]
+            public partial class Handlers
+            {
+                /// <summary>A handler.</summary>
+                public partial Task<Results<Ok<Page<CourseSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseUserAsync(string user, int? page, int? pageSize, string platformKey, string platformOrg, string sort, CancellationToken cancellationToken) =>
+                    throw new NotImplementedException();
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var warnings = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, warning =>
+        {
+            Assert.Equal("CS8611", warning.Id);
+            Assert.Equal(run.Input.SyntaxTrees.Single(), warning.Location.SourceTree);
+        });
+        Assert.Contains(warnings, warning => warning.GetMessage().Contains("'platformOrg'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_handler_without_partial_is_one_error_at_it_and_nothing_else()
     {
         var run = GeneratorHarness.RunWeb(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), Usings + """

@@ -41,40 +41,6 @@ public sealed class NullableContextTests
     }
 
     [Fact]
-    public void A_handler_that_drops_a_question_mark_is_still_warned_about_in_the_services_build()
-    {
-        // The generated declaration (warnings off) says string? platformOrg; the service's method (warnings on) says string.
-        var run = GeneratorHarness.RunWeb(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using IblDataManager;
-            using Microsoft.AspNetCore.Http.HttpResults;
-
-            namespace Service;
-
-            /// <summary>The handlers.</summary>
-            [IblCodegen.OpenApiHandlers(Operations = ["catalog_suggestions_course_user_retrieve"])]
-            public partial class Handlers
-            {
-                /// <summary>A handler.</summary>
-                public partial Task<Results<Ok<Page<CourseSuggestionDetail>>, ProblemHttpResult>> GetSuggestionsCourseUserAsync(string user, int? page, int? pageSize, string platformKey, string platformOrg, string sort, CancellationToken cancellationToken) =>
-                    throw new NotImplementedException();
-            }
-            """);
-
-        Assert.Empty(run.GeneratorDiagnostics);
-        var warnings = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.NotEmpty(warnings);
-        Assert.All(warnings, warning =>
-        {
-            Assert.Equal("CS8611", warning.Id);
-            Assert.Equal(run.Input.SyntaxTrees.Single(), warning.Location.SourceTree);
-        });
-        Assert.Contains(warnings, warning => warning.GetMessage().Contains("'platformOrg'", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void Turning_the_warnings_off_changes_nothing_in_the_compiled_assembly()
     {
         var run = GeneratorHarness.RunWeb(TestAdditionalText.FromFile(RepoPaths.ProjectSpec));
