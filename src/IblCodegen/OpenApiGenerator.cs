@@ -281,9 +281,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var handlerDiagnostics = handlerSites
             .Combine(servers)
             .Combine(settings)
+            .Combine(referencedLibraries.Collect())
             .WithTrackingName(TrackingNames.HandlerDiagnostics);
         context.RegisterSourceOutput(handlerDiagnostics, static (context, input) =>
-            ReportHandlerDiagnostics(context, input.Left.Left, input.Left.Right, input.Right.EmitServer));
+            ReportHandlerDiagnostics(context, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right.EmitServer, input.Right));
 
         var handlerInputs = handlerSites
             .Select(static (site, _) => site.Handlers)
@@ -383,7 +384,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// (operationIds, paths, titles) is shown on one line with invisible characters escaped, as in the spec's own
     /// diagnostics.
     /// </summary>
-    private static void ReportHandlerDiagnostics(SourceProductionContext context, HandlerClassSite site, ImmutableArray<ServerOutput> specs, bool hasAspNetCore)
+    private static void ReportHandlerDiagnostics(SourceProductionContext context, HandlerClassSite site, ImmutableArray<ServerOutput> specs, bool hasAspNetCore, ImmutableArray<ReferencedLibrary.Found> libraries)
     {
         var handlers = site.Handlers;
         var location = site.Location;
@@ -417,10 +418,22 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             }
         }
 
+        // Operations the referenced endpoint library does not hold cannot be mapped: one error for all of them, and
+        // nothing else about them (a missing handler of one is no matter while it is not mapped).
+        var unmapped = Unmapped(plan, spec, libraries);
+        if (unmapped.Count > 0)
+        {
+            var listed = plan.Operations.Where(o => unmapped.Contains(o.HandlerName)).Select(o => $"'{SpecText.CommentLine(o.OperationId)}'").ToList();
+            var shown = string.Join(", ", listed.Take(5)) + (listed.Count > 5 ? $" and {listed.Count - 5} more" : string.Empty);
+            var library = libraries.First(l => l.Identity == spec.Identity).Endpoints!;
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.OperationsOutsideEndpointLibrary, location, handlers.Name, listed.Count, SpecText.CommentLine(spec.Identity.Title), library.Substring("global::".Length), shown));
+        }
+
         // One diagnostic per missing handler: the generated code implements every missing one (501), so the compiler
         // adds no CS8795 of its own. An operation a renamed handler explains is said once, below.
         var explained = new HashSet<OperationSpec>(plan.Renamed.Select(r => r.Operation));
-        foreach (var operation in plan.Missing.Where(o => !explained.Contains(o)))
+        foreach (var operation in plan.Missing.Where(o => !explained.Contains(o) && !unmapped.Contains(o.HandlerName)))
         {
             var (id, path) = (SpecText.CommentLine(operation.OperationId), SpecText.CommentLine(operation.Path));
             context.ReportDiagnostic(handlers.StubMissingHandlers
@@ -476,7 +489,27 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var stubbed = plan.Stubbed.Select(o => o.HandlerName).ToList();
         var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
         var endpoints = libraries.FirstOrDefault(library => library.Identity == spec.Identity)?.Endpoints;
-        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, plan.Operations, stubbed, undeclared, endpoints));
+
+        // What the endpoint library does not hold is left out whole (IBL0110 says so): its types may not be there either.
+        var unmapped = Unmapped(plan, spec, libraries);
+        var operations = unmapped.Count == 0 ? plan.Operations : plan.Operations.Where(o => !unmapped.Contains(o.HandlerName)).ToEquatableArray();
+        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, operations, stubbed, undeclared, endpoints));
+    }
+
+    /// <summary>
+    /// The handler names of the class's operations that its spec's referenced endpoint library has no map method for
+    /// (its selection is narrower than the service's); none without an endpoint library.
+    /// </summary>
+    private static HashSet<string> Unmapped(HandlerPlan plan, ServerOutput spec, ImmutableArray<ReferencedLibrary.Found> libraries)
+    {
+        var unmapped = new HashSet<string>(StringComparer.Ordinal);
+        if (libraries.FirstOrDefault(library => library.Identity == spec.Identity) is { Endpoints: not null } library)
+        {
+            var maps = new HashSet<string>(library.MapMethods, StringComparer.Ordinal);
+            unmapped.UnionWith(plan.Operations.Where(o => !maps.Contains(EndpointLibraryEmitter.MapMethodName(o))).Select(o => o.HandlerName));
+        }
+
+        return unmapped;
     }
 
     /// <summary>

@@ -169,6 +169,44 @@ public sealed class TwoProjectLayoutTests
     }
 
     [Fact]
+    public void Operations_the_endpoint_library_does_not_hold_are_one_error_at_the_handler_class_and_are_not_mapped()
+    {
+        // The library holds the catalog tag alone; the service selects every operation of the spec.
+        var libraryRun = GeneratorHarness.Run([TestAdditionalText.FromFile(RepoPaths.ProjectSpec)], new Dictionary<string, string> { ["IblCodegenGenerate"] = "Library", ["IblCodegenTags"] = "catalog" }, web: true);
+        var library = MetadataReference.CreateFromImage(CheckedImage(libraryRun));
+        var held = libraryRun.Sources.Where(s => s.HintName.Contains(".Endpoints.", StringComparison.Ordinal))
+            .Sum(s => s.SourceText.ToString().Split("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map").Length - 1);
+        Assert.Equal(7, held);
+
+        // Handlers written for every operation: the error at the class; the compiler's own errors, about the handlers
+        // of those operations (their types are not in the library either), at the service's code, none in generated code.
+        var written = Service(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), ServerOnly, library, HandWritten);
+        written.AssertNoCrash();
+        var error = Assert.Single(written.GeneratorDiagnostics);
+        Assert.Equal("IBL0110", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal("Handlers", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
+        Assert.Contains("'analytics_time_spent_user_retrieve'", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("IblDataManager.IblDataManagerEndpoints", error.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("catalog_", error.GetMessage(), StringComparison.Ordinal);
+        Assert.NotEmpty(written.CompileProblems());
+        Assert.All(written.CompileProblems(), problem => Assert.Equal(written.Input.SyntaxTrees.Single(), problem.Location.SourceTree));
+        var handlers = written.Source("IblDataManager.Handlers.Service.Handlers.g.cs");
+        Assert.Equal(held, handlers.Split("global::IblDataManager.IblDataManagerEndpoints.Map").Length - 1);
+        Assert.DoesNotContain("TimeSpent", handlers, StringComparison.Ordinal);
+        written.AssertRerunIsCached();
+
+        // Nothing written yet, stubs asked for: the error, and a 501 warning for the catalog operations alone.
+        var stubbed = Service(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), ServerOnly, library,
+            "namespace Service;\n/// <summary>The handlers.</summary>\n[IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]\npublic partial class Handlers { }");
+        Assert.Single(stubbed.GeneratorDiagnostics, d => d.Id == "IBL0110");
+        var stubs = stubbed.GeneratorDiagnostics.Where(d => d.Id == "IBL0105").ToList();
+        Assert.Equal(held, stubs.Count);
+        Assert.All(stubs, stub => Assert.StartsWith("Operation 'catalog_", stub.GetMessage(), StringComparison.Ordinal));
+        Assert.DoesNotContain(stubbed.CompileProblems(), d => d.Id != "IBL0105");
+    }
+
+    [Fact]
     public void An_endpoint_library_without_aspnetcore_says_so_and_generates_the_rest()
     {
         var run = GeneratorHarness.Run([TestAdditionalText.FromFile(RepoPaths.ProjectSpec)], EndpointLibrary);

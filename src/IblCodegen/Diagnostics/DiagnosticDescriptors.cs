@@ -211,6 +211,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OperationsOutsideEndpointLibrary = new(
+        id: "IBL0110",
+        title: "A handler class selects operations its endpoint library does not hold",
+        messageFormat: "{0} selects {1} operation(s) of \"{2}\" that the referenced endpoint library ({3}) does not hold, so nothing is generated for them: {4}; add them to the library's selection (Tags, Operations or PathPrefixes on its IblOpenApiSpec item), or leave them out of {0}'s",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         id: "IBL0999",
         title: "The generator failed",

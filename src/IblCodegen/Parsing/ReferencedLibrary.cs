@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using IblCodegen.Diagnostics;
@@ -22,7 +23,10 @@ internal static class ReferencedLibrary
     /// The library's endpoints class, fully qualified, when it is an endpoint library (<c>Generate="Library"</c>): the
     /// service then maps the library's endpoints and uses its server runtime.
     /// </param>
-    public sealed record Found(SpecIdentity Identity, EquatableArray<DiagnosticInfo> Diagnostics, string? Endpoints = null);
+    /// <param name="MapMethods">
+    /// The names of that class's map methods, sorted (one per operation the library holds): a service maps only these.
+    /// </param>
+    public sealed record Found(SpecIdentity Identity, EquatableArray<DiagnosticInfo> Diagnostics, string? Endpoints = null, EquatableArray<string> MapMethods = default);
 
     public static Found Find(Expected expected, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -43,10 +47,16 @@ internal static class ReferencedLibrary
         }
 
         var endpointsName = identity.Namespace + "." + identity.EndpointsTypeName;
-        var endpoints = Referenced(compilation, endpointsName) is null ? null : "global::" + endpointsName;
+        var endpointsType = Referenced(compilation, endpointsName);
+        var endpoints = endpointsType is null ? null : "global::" + endpointsName;
+
+        // Member names alone: read off the metadata without building the members' symbols.
+        var mapMethods = endpointsType is null
+            ? EquatableArray<string>.Empty
+            : endpointsType.MemberNames.Where(name => name.StartsWith("Map", StringComparison.Ordinal)).OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray();
         return version == expected.Version
-            ? new Found(identity, EquatableArray<DiagnosticInfo>.Empty, endpoints)
-            : new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOfAnotherVersion, location, identity.SpecPath, expected.Version, specInfoName, version)), endpoints);
+            ? new Found(identity, EquatableArray<DiagnosticInfo>.Empty, endpoints, mapMethods)
+            : new Found(identity, One(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOfAnotherVersion, location, identity.SpecPath, expected.Version, specInfoName, version)), endpoints, mapMethods);
     }
 
     private static EquatableArray<DiagnosticInfo> One(DiagnosticInfo diagnostic) => new[] { diagnostic }.ToEquatableArray();
