@@ -20,7 +20,7 @@ internal static class EmitHelpers
     /// nullable-enabled code does, and warnings off. The compiler runs its nullable flow analysis only over code whose
     /// warnings are on; over the published spec's output it was about a fifth of the compiler's CPU time and an
     /// eighth of the wall time of every build of a consumer (README, "Build cost"). The analysis is not lost: the
-    /// generator's tests compile every output with the warnings turned back on, as errors
+    /// generator's tests that compile generated code turn the warnings back on, as errors
     /// (<c>GeneratorHarness.CompileProblems</c>).
     /// </summary>
     public const string NullableContext = "#nullable enable annotations\n#nullable disable warnings";
