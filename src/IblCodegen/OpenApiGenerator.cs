@@ -490,7 +490,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
         var endpoints = libraries.FirstOrDefault(library => library.Identity == spec.Identity)?.Endpoints;
 
-        // What the endpoint library does not hold is left out whole (IBL0110 says so): its types may not be there either.
+        // What the endpoint library does not hold is left out whole (IBL0110 says so): its types may not be there
+        // either.
         var unmapped = Unmapped(plan, spec, libraries);
         var operations = unmapped.Count == 0 ? plan.Operations : plan.Operations.Where(o => !unmapped.Contains(o.HandlerName)).ToEquatableArray();
         AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, operations, stubbed, undeclared, endpoints));

@@ -179,7 +179,8 @@ public sealed class TwoProjectLayoutTests
         Assert.Equal(7, held);
 
         // Handlers written for every operation: the error at the class; the compiler's own errors, about the handlers
-        // of those operations (their types are not in the library either), at the service's code, none in generated code.
+        // of those operations (their types are not in the library either), at the service's code, none in generated
+        // code.
         var written = Service(TestAdditionalText.FromFile(RepoPaths.ProjectSpec), ServerOnly, library, HandWritten);
         written.AssertNoCrash();
         var error = Assert.Single(written.GeneratorDiagnostics);
