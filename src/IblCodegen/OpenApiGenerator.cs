@@ -420,14 +420,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         // Operations the referenced endpoint library does not hold cannot be mapped: one error for all of them, and
         // nothing else about them (a missing handler of one is no matter while it is not mapped).
-        var unmapped = Unmapped(plan, spec, libraries);
-        if (unmapped.Count > 0)
+        var library = EndpointLibraryOf(spec, libraries);
+        var unmapped = Unmapped(plan, library);
+        if (unmapped.Count > 0 && library?.Endpoints is { } endpoints)
         {
             var listed = plan.Operations.Where(o => unmapped.Contains(o.HandlerName)).Select(o => $"'{SpecText.CommentLine(o.OperationId)}'").ToList();
             var shown = string.Join(", ", listed.Take(5)) + (listed.Count > 5 ? $" and {listed.Count - 5} more" : string.Empty);
-            var library = libraries.First(l => l.Identity == spec.Identity).Endpoints!;
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.OperationsOutsideEndpointLibrary, location, handlers.Name, listed.Count, SpecText.CommentLine(spec.Identity.Title), library.Substring("global::".Length), shown));
+                DiagnosticDescriptors.OperationsOutsideEndpointLibrary, location, handlers.Name, listed.Count, SpecText.CommentLine(spec.Identity.Title), endpoints.Substring("global::".Length), shown));
         }
 
         // One diagnostic per missing handler: the generated code implements every missing one (501), so the compiler
@@ -488,23 +488,27 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         var stubbed = plan.Stubbed.Select(o => o.HandlerName).ToList();
         var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
-        var endpoints = libraries.FirstOrDefault(library => library.Identity == spec.Identity)?.Endpoints;
+        var library = EndpointLibraryOf(spec, libraries);
 
         // What the endpoint library does not hold is left out whole (IBL0110 says so): its types may not be there
         // either.
-        var unmapped = Unmapped(plan, spec, libraries);
+        var unmapped = Unmapped(plan, library);
         var operations = unmapped.Count == 0 ? plan.Operations : plan.Operations.Where(o => !unmapped.Contains(o.HandlerName)).ToEquatableArray();
-        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, operations, stubbed, undeclared, endpoints));
+        AddSource(context, spec.Identity, $"{spec.Identity.HintPrefix}.Handlers.{handlers.FullName}.g.cs", () => ServerHandlersEmitter.Emit(spec, handlers, operations, stubbed, undeclared, library?.Endpoints));
     }
 
+    /// <summary>The endpoint library the project references for the spec (a server-only spec's), if it is one.</summary>
+    private static ReferencedLibrary.Found? EndpointLibraryOf(ServerOutput spec, ImmutableArray<ReferencedLibrary.Found> libraries) =>
+        libraries.FirstOrDefault(library => library.Identity == spec.Identity) is { Endpoints: not null } library ? library : null;
+
     /// <summary>
-    /// The handler names of the class's operations that its spec's referenced endpoint library has no map method for
-    /// (its selection is narrower than the service's); none without an endpoint library.
+    /// The handler names of the class's operations that its endpoint library has no map method for (its selection is
+    /// narrower than the service's); none without an endpoint library.
     /// </summary>
-    private static HashSet<string> Unmapped(HandlerPlan plan, ServerOutput spec, ImmutableArray<ReferencedLibrary.Found> libraries)
+    private static HashSet<string> Unmapped(HandlerPlan plan, ReferencedLibrary.Found? library)
     {
         var unmapped = new HashSet<string>(StringComparer.Ordinal);
-        if (libraries.FirstOrDefault(library => library.Identity == spec.Identity) is { Endpoints: not null } library)
+        if (library is not null)
         {
             var maps = new HashSet<string>(library.MapMethods, StringComparer.Ordinal);
             unmapped.UnionWith(plan.Operations.Where(o => !maps.Contains(EndpointLibraryEmitter.MapMethodName(o))).Select(o => o.HandlerName));
