@@ -86,7 +86,10 @@ public class GenerationBenchmarks
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>Marks every AdditionalText as a spec, as the package's MSBuild glue does.</summary>
+    /// <summary>
+    /// Marks every AdditionalText as a spec, as the package's MSBuild glue does; with <c>IBLCODEGEN_TAGS=&lt;tags&gt;</c>
+    /// in the environment, also gives it that <c>Tags</c> metadata (what a project that selects pays).
+    /// </summary>
     internal sealed class SpecOptions : AnalyzerConfigOptionsProvider
     {
         private static readonly Options Marked = new(true);
@@ -102,6 +105,12 @@ public class GenerationBenchmarks
         {
             public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             {
+                if (marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.TagsMetadata && Environment.GetEnvironmentVariable("IBLCODEGEN_TAGS") is { Length: > 0 } tags)
+                {
+                    value = tags;
+                    return true;
+                }
+
                 var found = marked && key == "build_metadata.AdditionalFiles." + OpenApiGenerator.SpecMetadata;
                 value = found ? "true" : null;
                 return found;

@@ -18,13 +18,7 @@ pairs=${1:-3}
 spec=$(realpath ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml)
 work=$(mktemp -d /tmp/iblcodegen-build-cost.XXXXXX)
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] && echo "kept: $work" || rm -rf "$work"' EXIT
-version=0.1.0-cost.$(date +%Y%m%d%H%M%S)
-dotnet pack src/IblCodegen/IblCodegen.csproj -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
-
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
-XML
+pack_generator "$work"
 
 # library <folder> <extra project lines>: a class library.
 library() {
@@ -82,7 +76,6 @@ app tagged "$generator
 
 seconds() { build_seconds "$work/$1"; }
 edit() { edit_service "$work/$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # The floor of any two-project layout: the plain app with a ProjectReference to an empty class library. MSBuild
 # checks the library (evaluates it, runs its up-to-date targets, copies its output) on every build of the app.

@@ -1,5 +1,16 @@
-# The small web app whose builds build-cost.sh, build-ab.sh and output-ab.sh time, its edit, and the timed build;
-# sourced by all three.
+# The small web app whose builds build-cost.sh, build-ab.sh, output-ab.sh and generator-time.sh time, its edit, the
+# timed build, and the packed generator they reference; sourced by all four.
+
+# pack_generator <folder>: packs src/IblCodegen (run from the repository's root) into <folder>/feed, under a version of
+# its own that it sets in $version, and writes <folder>/nuget.config with that feed as the only source.
+pack_generator() {
+  version=0.1.0-cost.$(date +%Y%m%d%H%M%S)
+  dotnet pack src/IblCodegen/IblCodegen.csproj -c Release -o "$1/feed" -p:Version="$version" -nologo -v:q >/dev/null
+  cat > "$1/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><add key="local" value="$1/feed" /></packageSources></configuration>
+XML
+}
 
 # consumer_app <folder> <extra project lines>: a web app named after its folder; Service.cs is the file an edit touches.
 consumer_app() {
@@ -37,3 +48,6 @@ build_seconds() {
   dotnet build "$1" --no-restore -nologo -v:q >/dev/null
   awk "BEGIN {print $(date +%s.%N) - $start}"
 }
+
+# median: the median of the numbers on standard input, one a line.
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

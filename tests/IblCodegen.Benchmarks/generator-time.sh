@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# What the generator itself takes inside a consumer's build, as the compiler reports it (-p:ReportAnalyzer=true), in
+# the SDK's own compiler, whose Roslyn is precompiled (ReadyToRun) while the generator is compiled by the JIT as it
+# runs. Packs IblCodegen, then builds web apps that reference it with the full published spec (everything; the
+# "catalog" tag alone) and the same app without it:
+# - cold: each build in a compiler started for it (UseSharedCompilation=false, --no-incremental), so the generator is
+#   loaded and JIT-compiled anew, as in the first build after the compiler server starts (or in an IDE's first load);
+# - warm: builds after an unrelated edit, in one compiler server that has built the app twice before (untimed).
+# For each build it prints the generator's time and the total of every generator the build ran (the SDK adds its
+# own to a web app: the plain app's total is theirs alone), then the medians.
+# Needs ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml (see the README, "Test material").
+# Usage: bash tests/IblCodegen.Benchmarks/generator-time.sh [runs]   (APPS="plain everything catalog")
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source tests/IblCodegen.Benchmarks/consumer-app.sh
+runs=${1:-5}
+apps=${APPS:-"plain everything catalog"}
+spec=$(realpath ../shared/specs/ibl-data-manager-4.90.4-ai-plus.yaml)
+work=$(mktemp -d /tmp/iblcodegen-generator-time.XXXXXX)
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+pack_generator "$work"
+
+generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
+for app in $apps; do
+  case $app in
+    plain) lines="" ;;
+    everything) lines="$generator
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>" ;;
+    catalog) lines="$generator
+  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>" ;;
+    *) echo "unknown app: $app" >&2; exit 2 ;;
+  esac
+  consumer_app "$work/$app" "$lines"
+  dotnet restore "$work/$app" -nologo -v:q --packages "$work/packages" >/dev/null
+done
+
+# report <folder> <extra build arguments>: builds the app and prints the generator's seconds (0 when it did not run)
+# and the total seconds of all generators, from the compiler's analyzer report.
+report() {
+  local folder=$1; shift
+  dotnet build "$folder" --no-restore -nologo -v:d -p:ReportAnalyzer=true "$@" | awk '
+    /Total generator execution time:/ { total = $5 }
+    $NF == "IblCodegen.OpenApiGenerator" && $1 ~ /^[0-9.]+$/ { ours = $1 }
+    END { if (total == "") exit 1; printf "%s %s\n", (ours == "" ? 0 : ours), total }'
+}
+
+declare -A cold_ours cold_total warm_ours warm_total
+dotnet build-server shutdown >/dev/null 2>&1 || true
+for run in $(seq "$runs"); do
+  line="cold $run:"
+  for app in $apps; do
+    read -r ours total < <(report "$work/$app" --no-incremental -p:UseSharedCompilation=false)
+    cold_ours[$app]+="$ours "; cold_total[$app]+="$total "
+    line="$line $app $ours s of $total s;"
+  done
+  echo "$line"
+done
+
+# Two edit builds of each app in the server, untimed: the first loads and JIT-compiles the generators, and in the
+# second they still ran at nearly their cold time (a try with one warm-up build: 0.51 s, then 0.11 s).
+for app in $apps; do
+  for warmup in 1 2; do
+    edit_service "$work/$app"
+    report "$work/$app" >/dev/null
+  done
+done
+for run in $(seq "$runs"); do
+  line="warm $run:"
+  for app in $apps; do
+    edit_service "$work/$app"
+    read -r ours total < <(report "$work/$app")
+    warm_ours[$app]+="$ours "; warm_total[$app]+="$total "
+    line="$line $app $ours s of $total s;"
+  done
+  echo "$line"
+done
+
+for kind in cold warm; do
+  declare -n ours=${kind}_ours totals=${kind}_total
+  for app in $apps; do
+    echo "$kind, $app: IblCodegen median $(echo ${ours[$app]} | tr ' ' '\n' | median) s ($(echo ${ours[$app]}) s), all generators median $(echo ${totals[$app]} | tr ' ' '\n' | median) s"
+  done
+done
