@@ -41,7 +41,10 @@ report() {
   dotnet build "$folder" --no-restore -nologo -v:d -p:ReportAnalyzer=true "$@" | awk '
     /Total generator execution time:/ { total = $5 }
     $NF == "IblCodegen.OpenApiGenerator" && $1 ~ /^[0-9.]+$/ { ours = $1 }
-    END { if (total == "") exit 1; printf "%s %s\n", (ours == "" ? 0 : ours), total }'
+    END {
+      if (total == "") { print "no analyzer report in the build output: the compiler did not run" > "/dev/stderr"; exit 1 }
+      printf "%s %s\n", (ours == "" ? 0 : ours), total
+    }'
 }
 
 declare -A cold_ours cold_total warm_ours warm_total
@@ -49,17 +52,18 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 for run in $(seq "$runs"); do
   line="cold $run:"
   for app in $apps; do
-    read -r ours total < <(report "$work/$app" --no-incremental -p:UseSharedCompilation=false)
+    result=$(report "$work/$app" --no-incremental -p:UseSharedCompilation=false)
+    read -r ours total <<< "$result"
     cold_ours[$app]+="$ours "; cold_total[$app]+="$total "
     line="$line $app $ours s of $total s;"
   done
   echo "$line"
 done
 
-# Two edit builds of each app in the server, untimed: the first loads and JIT-compiles the generators, and in the
-# second they still ran at nearly their cold time (a try with one warm-up build: 0.51 s, then 0.11 s).
+# Two edit builds of each app in the server, untimed: the first loads and JIT-compiles the generators (with a single
+# untimed build, the first timed one still took the generator 0.51 s, the next 0.11 s).
 for app in $apps; do
-  for warmup in 1 2; do
+  for _ in 1 2; do
     edit_service "$work/$app"
     report "$work/$app" >/dev/null
   done
@@ -68,7 +72,8 @@ for run in $(seq "$runs"); do
   line="warm $run:"
   for app in $apps; do
     edit_service "$work/$app"
-    read -r ours total < <(report "$work/$app")
+    result=$(report "$work/$app")
+    read -r ours total <<< "$result"
     warm_ours[$app]+="$ours "; warm_total[$app]+="$total "
     line="$line $app $ours s of $total s;"
   done
@@ -76,8 +81,8 @@ for run in $(seq "$runs"); do
 done
 
 for kind in cold warm; do
-  declare -n ours=${kind}_ours totals=${kind}_total
+  declare -n generator_times=${kind}_ours all_times=${kind}_total
   for app in $apps; do
-    echo "$kind, $app: IblCodegen median $(echo ${ours[$app]} | tr ' ' '\n' | median) s ($(echo ${ours[$app]}) s), all generators median $(echo ${totals[$app]} | tr ' ' '\n' | median) s"
+    echo "$kind, $app: IblCodegen median $(echo ${generator_times[$app]} | tr ' ' '\n' | median) s ($(echo ${generator_times[$app]}) s), all generators median $(echo ${all_times[$app]} | tr ' ' '\n' | median) s"
   done
 done
