@@ -48,16 +48,27 @@ report() {
 }
 
 declare -A cold_ours cold_total warm_ours warm_total
-dotnet build-server shutdown >/dev/null 2>&1 || true
-for run in $(seq "$runs"); do
-  line="cold $run:"
+
+# round <cold|warm> <run> <extra build arguments>: builds each app once (a warm build after an edit), prints the
+# times and adds them to the kind's lists.
+round() {
+  local kind=$1 run=$2 line result ours total
+  shift 2
+  declare -n generator_times=${kind}_ours all_times=${kind}_total
+  line="$kind $run:"
   for app in $apps; do
-    result=$(report "$work/$app" --no-incremental -p:UseSharedCompilation=false)
+    if [ "$kind" = warm ]; then edit_service "$work/$app"; fi
+    result=$(report "$work/$app" "$@")
     read -r ours total <<< "$result"
-    cold_ours[$app]+="$ours "; cold_total[$app]+="$total "
+    generator_times[$app]+="$ours "; all_times[$app]+="$total "
     line="$line $app $ours s of $total s;"
   done
   echo "$line"
+}
+
+dotnet build-server shutdown >/dev/null 2>&1 || true
+for run in $(seq "$runs"); do
+  round cold "$run" --no-incremental -p:UseSharedCompilation=false
 done
 
 # Two edit builds of each app in the server, untimed: the first loads and JIT-compiles the generators (with a single
@@ -69,15 +80,7 @@ for app in $apps; do
   done
 done
 for run in $(seq "$runs"); do
-  line="warm $run:"
-  for app in $apps; do
-    edit_service "$work/$app"
-    result=$(report "$work/$app")
-    read -r ours total <<< "$result"
-    warm_ours[$app]+="$ours "; warm_total[$app]+="$total "
-    line="$line $app $ours s of $total s;"
-  done
-  echo "$line"
+  round warm "$run"
 done
 
 for kind in cold warm; do
