@@ -486,8 +486,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return;
         }
 
-        var stubbed = plan.Stubbed.Select(o => o.HandlerName).ToList();
-        var undeclared = plan.NotPartial.Select(n => n.Operation.HandlerName).ToList();
+        // Sets: the emitter asks of every operation whether it is in them, and a stubbed service of the published spec
+        // has 1176 of each.
+        var stubbed = new HashSet<string>(plan.Stubbed.Select(o => o.HandlerName), StringComparer.Ordinal);
+        var undeclared = new HashSet<string>(plan.NotPartial.Select(n => n.Operation.HandlerName), StringComparer.Ordinal);
         var library = EndpointLibraryOf(spec, libraries);
 
         // What the endpoint library does not hold is left out whole (IBL0110 says so): its types may not be there
