@@ -10,6 +10,8 @@
 # every folder.
 # Usage: bash tests/IblCodegen.Benchmarks/output-ab.sh [rounds] <folder> <folder>...
 #        REFERENCES=<a.dll>:<b.dll> adds assemblies to every app (e.g. the library of a two-project layout).
+#        PROPERTIES='<Name>value</Name>...' adds MSBuild properties to every app, e.g.
+#        PROPERTIES='<GenerateDocumentationFile>true</GenerateDocumentationFile><NoWarn>$(NoWarn);CS1591</NoWarn>'.
 set -euo pipefail
 source "$(dirname "$0")/consumer-app.sh"
 rounds=10
@@ -27,7 +29,8 @@ apps=()
 for folder in "$@"; do
   app=app${#apps[@]}
   apps+=("$app")
-  consumer_app "$work/$app" "  <ItemGroup>$references</ItemGroup>"
+  consumer_app "$work/$app" "  <PropertyGroup>${PROPERTIES:-}</PropertyGroup>
+  <ItemGroup>$references</ItemGroup>"
   mkdir -p "$work/$app/Generated"
   cp "$folder"/*.cs "$work/$app/Generated/"
   dotnet restore "$work/$app" -nologo -v:q >/dev/null
