@@ -97,6 +97,115 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     [Fact]
+    public async Task A_spec_edit_under_dotnet_watch_reaches_the_running_app_s_json_metadata_without_a_restart()
+    {
+        // A member added to a schema while `dotnet watch` runs the app: hot reload patches the generated model and
+        // its metadata, and the generated context must hand out the new metadata, not the one it read before the edit.
+        var folder = feed.NewConsumerFolder("watched");
+        Directory.CreateDirectory(Path.Combine(folder, "specs"));
+        var specPath = Path.Combine(folder, "specs", "ibl.yaml");
+        File.Copy(Path.Combine(PackageFeed.RepoRoot, "spec", "ibl-data-manager.yaml"), specPath);
+        WriteProject(folder, specItem: "specs/ibl.yaml", properties: $"<RestorePackagesPath>{feed.Packages}</RestorePackagesPath>");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """"
+            using IblDataManager;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            // Read and written with the generated context's metadata: a member it does not know is dropped.
+            app.MapGet("/problem", () =>
+            {
+                var problem = System.Text.Json.JsonSerializer.Deserialize("""{"title":"t","hint":"h"}""", IblDataManagerJsonContext.Default.ProblemDetails)!;
+                return Environment.ProcessId + " " + System.Text.Json.JsonSerializer.Serialize(problem, IblDataManagerJsonContext.Default.ProblemDetails);
+            });
+            app.Run();
+            """");
+        AssertBuilds(folder);
+
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["watch", "--non-interactive"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER"] = "1";
+        // Polling, not inotify: a test run's builds and hosts can use up the user's inotify instances (128 here).
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        var output = new System.Text.StringBuilder();
+        using var watch = System.Diagnostics.Process.Start(start)!;
+        watch.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        watch.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        watch.BeginOutputReadLine();
+        watch.BeginErrorReadLine();
+        string Output() { lock (output) { return output.ToString(); } }
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            string? before = null;
+            for (var started = DateTime.UtcNow; before is null && !watch.HasExited && DateTime.UtcNow < started.AddMinutes(3);)
+            {
+                try
+                {
+                    before = await client.GetStringAsync("/problem");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            Assert.True(before is not null, "the app under dotnet watch did not answer:\n" + Tail(Output()));
+            var processId = before.Split(' ')[0];
+            Assert.Equal(processId + " {\"title\":\"t\"}", before);
+
+            // ProblemDetails gains a member after its last one but `errors`.
+            var spec = File.ReadAllText(specPath);
+            var instance = """
+                        instance:
+                          type: string
+                          nullable: true
+                          description: A URI that identifies this occurrence.
+
+                """.ReplaceLineEndings("\n");
+            Assert.Contains(instance, spec, StringComparison.Ordinal);
+            File.WriteAllText(specPath, spec.Replace(instance, instance + """
+                        hint:
+                          type: string
+                          nullable: true
+                          description: What to try next.
+
+                """.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            var after = before;
+            while (after == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+                after = await client.GetStringAsync("/problem");
+            }
+
+            // dotnet watch reports the update after applying it, so its line can come after the app's first answer.
+            for (var observed = DateTime.UtcNow; !Output().Contains("changes applied", StringComparison.Ordinal) && DateTime.UtcNow < observed.AddSeconds(30);)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True(Output().Contains("changes applied", StringComparison.Ordinal), "dotnet watch applied no hot reload:\n" + Tail(Output()));
+            Assert.Equal(processId + " {\"title\":\"t\",\"hint\":\"h\"}", after);
+        }
+        finally
+        {
+            watch.Kill(entireProcessTree: true);
+            watch.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void An_upgrade_saved_under_a_versioned_file_name_keeps_every_type_name()
     {
         // As the spec is downloaded: a file per version. Type names come from the title, so the code using them stays.

@@ -176,10 +176,8 @@ internal static class JsonContextEmitter
     private static void WriteConstructed(SourceWriter writer, JsonTypeNode node, string page)
     {
         var typeInfo = JsonMetadata.TypeInfo(node.Type);
-        writer.WriteLine($"private {typeInfo}? _{node.Key};");
-        writer.WriteLine();
         writer.WriteLine($"/// <summary>The serialization metadata of <c>{EmitHelpers.EscapeXml(node.ShortName)}</c>.</summary>");
-        writer.WriteLine($"public {typeInfo} {node.Key} => _{node.Key} ??= ({typeInfo})Options.GetTypeInfo(typeof({node.Type}));");
+        writer.WriteLine($"public {typeInfo} {node.Key} => {JsonMetadata.FromOptions(node.Type)};");
         writer.WriteLine();
         writer.WriteLine($"private static {typeInfo} {JsonMetadata.CreateMethod(node.Key)}({Options} options) =>");
         writer.Indentation++;

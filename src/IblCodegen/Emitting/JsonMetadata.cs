@@ -154,22 +154,29 @@ internal static class JsonMetadata
         writer.CloseBlock();
     }
 
-    /// <summary>The context's declaration and the type's public, cached type-info property.</summary>
+    /// <summary>The context's declaration and the type's public type-info property.</summary>
     private static void StartPart(SourceWriter writer, SpecIdentity identity, string typeName)
     {
         var qualified = identity.Qualify(typeName);
         writer.WriteLine();
         writer.WriteLine($"partial class {identity.JsonContextTypeName}");
         writer.OpenBlock();
-        writer.WriteLine($"private {TypeInfo(qualified)}? _{typeName};");
-        writer.WriteLine();
         writer.WriteLine($"/// <summary>The serialization metadata of <see cref=\"{qualified}\"/>.</summary>");
         writer.WriteLine($"public {TypeInfo(qualified)} {JsonContextNames.PropertyName(typeName)} =>");
         writer.Indentation++;
-        writer.WriteLine($"_{typeName} ??= ({TypeInfo(qualified)})Options.GetTypeInfo(typeof({qualified}));");
+        writer.WriteLine(FromOptions(qualified) + ";");
         writer.Indentation--;
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// A type's metadata, read from the context's options each time, which cache it. Not kept in a field of the
+    /// context: on a hot reload (<c>dotnet watch</c>, an IDE) System.Text.Json empties the caches of its options, so a
+    /// member the edit added to a model is in the metadata read next; a field would keep handing out the metadata
+    /// from before the edit, which drops that member, until the app restarts.
+    /// </summary>
+    public static string FromOptions(string qualifiedType) =>
+        $"({TypeInfo(qualifiedType)})Options.GetTypeInfo(typeof({qualifiedType}))";
 
     /// <summary>The properties a derived type starts with: its base class's, or the page envelope's.</summary>
     private static string BaseProperties(TypeRef baseType) =>
