@@ -1,5 +1,5 @@
-# The small web app whose builds build-cost.sh, build-ab.sh, output-ab.sh and generator-time.sh time, its edit, the
-# timed build, and the packed generator they reference; sourced by all four.
+# The small web app whose builds build-cost.sh, build-ab.sh, output-ab.sh and generator-time.sh time (and whose hot
+# reloads watch-edit.sh times), its edit, the timed build, and the packed generator they reference; sourced by all five.
 
 # pack_generator <folder>: packs src/IblCodegen (run from the repository's root) into <folder>/feed, under a version of
 # its own that it sets in $version, and writes <folder>/nuget.config with that feed as the only source.
@@ -34,6 +34,20 @@ app.MapGet("/", () => new Consumer.Service().Describe());
 app.Run();
 CS
   echo 'namespace Consumer; public class Service { public string Describe() => "service"; }' > "$dir/Service.cs"
+}
+
+# spec_app_lines <plain|everything|catalog> <spec>: the project lines of the app of that name: no generator (plain),
+# the packed generator ($version, from pack_generator) with the whole spec, or with its "catalog" tag alone.
+spec_app_lines() {
+  local generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
+  case $1 in
+    plain) echo "" ;;
+    everything) echo "$generator
+  <ItemGroup><IblOpenApiSpec Include=\"$2\" /></ItemGroup>" ;;
+    catalog) echo "$generator
+  <ItemGroup><IblOpenApiSpec Include=\"$2\" Tags=\"catalog\" /></ItemGroup>" ;;
+    *) echo "unknown app: $1" >&2; return 2 ;;
+  esac
 }
 
 # edit_service <folder>: the unrelated edit, a new text of the app's Service.cs.

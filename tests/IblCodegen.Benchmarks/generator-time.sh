@@ -20,16 +20,8 @@ work=$(mktemp -d /tmp/iblcodegen-generator-time.XXXXXX)
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 pack_generator "$work"
 
-generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
 for app in $apps; do
-  case $app in
-    plain) lines="" ;;
-    everything) lines="$generator
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>" ;;
-    catalog) lines="$generator
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>" ;;
-    *) echo "unknown app: $app" >&2; exit 2 ;;
-  esac
+  lines=$(spec_app_lines "$app" "$spec")   # an assignment, so that an unknown app stops the script
   consumer_app "$work/$app" "$lines"
   dotnet restore "$work/$app" -nologo -v:q --packages "$work/packages" >/dev/null
 done

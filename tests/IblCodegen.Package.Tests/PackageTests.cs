@@ -129,7 +129,8 @@ public sealed class PackageTests(PackageFeed feed)
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER"] = "1";
-        // Polling, not inotify: a test run's builds and hosts can use up the user's inotify instances (128 here).
+        // Polling, not inotify: a dotnet watch holds about 50 inotify instances, and Linux allows a user 128 by
+        // default, so two more watches running on the machine would fail this one.
         start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
