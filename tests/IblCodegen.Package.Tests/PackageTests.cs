@@ -164,7 +164,7 @@ public sealed class PackageTests(PackageFeed feed)
             var processId = before.Split(' ')[0];
             Assert.Equal(processId + " {\"title\":\"t\"}", before);
 
-            // ProblemDetails gains a member after its last one but `errors`.
+            // ProblemDetails gains a member, `hint`, after `instance`.
             var spec = File.ReadAllText(specPath);
             var instance = """
                         instance:
