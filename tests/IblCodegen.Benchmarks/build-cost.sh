@@ -51,12 +51,10 @@ app() {
   dotnet restore "$work/$1" -nologo -v:q --packages "$work/packages" >/dev/null
 }
 
+for name in plain everything catalog; do
+  app $name "$(spec_app_lines $name "$spec")"
+done
 generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
-app plain ""
-app everything "$generator
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" /></ItemGroup>"
-app catalog "$generator
-  <ItemGroup><IblOpenApiSpec Include=\"$spec\" Tags=\"catalog\" /></ItemGroup>"
 cat > "$work/layered-handlers.cs" <<'CS'
 namespace Consumer;
 

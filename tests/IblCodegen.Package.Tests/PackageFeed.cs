@@ -68,6 +68,28 @@ public sealed class PackageFeed : IDisposable
 
     public static (int ExitCode, string Output) Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
+        using var process = Process.Start(ConsumerStartInfo(fileName, workingDirectory, arguments))!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>A process run for a consumer, its output redirected, in an environment of its own.</summary>
+    public static ProcessStartInfo ConsumerStartInfo(string fileName, string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -85,24 +107,7 @@ public sealed class PackageFeed : IDisposable
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
+        return start;
     }
 
     public void Dispose()

@@ -121,22 +121,13 @@ public sealed class PackageTests(PackageFeed feed)
         AssertBuilds(folder);
 
         var port = FreePort();
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["watch", "--non-interactive"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = PackageFeed.ConsumerStartInfo("dotnet", folder, "watch", "--non-interactive");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER"] = "1";
         // Polling, not inotify: a dotnet watch holds about 50 inotify instances, and Linux allows a user 128 by
         // default, so two more watches running on the machine would fail this one.
         start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
         var output = new System.Text.StringBuilder();
         using var watch = System.Diagnostics.Process.Start(start)!;
         watch.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
