@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using IblCodegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
@@ -28,7 +29,7 @@ public sealed class SelectionTests(ITestOutputHelper output)
 
         // Every catalog operation the document declares (read by an independent YAML reader) has its client method.
         var client = catalog.Source("IblDataManager4904AiPlus.Client.CatalogClient.g.cs");
-        var ids = OperationIds(File.ReadAllText(RepoPaths.PublishedSpec), "catalog");
+        var ids = OperationIds(File.ReadAllText(RepoPaths.PublishedSpec), tags => tags.FirstOrDefault() == "catalog");
         Assert.True(ids.Count > 100, $"Only {ids.Count} catalog operations were found.");
         Assert.All(ids, id => Assert.Contains($"\"{id}\"", client, StringComparison.Ordinal));
         Assert.Equal(["IblDataManager4904AiPlus.Client.CatalogClient.g.cs"], catalog.Sources.Select(s => s.HintName).Where(h => h.Contains(".Client.", StringComparison.Ordinal) && h.EndsWith("Client.g.cs", StringComparison.Ordinal) && !h.EndsWith(".Client.g.cs", StringComparison.Ordinal)));
@@ -38,6 +39,33 @@ public sealed class SelectionTests(ITestOutputHelper output)
 
         output.WriteLine($"catalog: {catalog.Sources.Length} files, {catalog.LineCount()} lines; everything: {everything.Sources.Length} files, {everything.LineCount()} lines");
         Assert.True(catalog.LineCount() * 3 < everything.LineCount(), "One tag of 25 should generate far less than the whole spec.");
+    }
+
+    /// <summary>
+    /// The published spec tags its analytics operations <c>[ai-analytics, analytics]</c>: asking for the second tag
+    /// gets them (they stay in the client of the first), and nothing else.
+    /// </summary>
+    [PublishedSpecFact]
+    public void A_tag_an_operation_names_after_its_first_selects_it_in_the_published_spec()
+    {
+        var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
+        var run = GeneratorHarness.Run([spec], new Dictionary<string, string> { [OpenApiGenerator.TagsMetadata] = "analytics" });
+        run.AssertNoCrash();
+        Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.CompileProblems();
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
+
+        var yaml = File.ReadAllText(RepoPaths.PublishedSpec);
+        var wanted = OperationIds(yaml, tags => tags.Contains("analytics"));
+        Assert.True(wanted.Count > 10, $"Only {wanted.Count} operations tagged analytics were found.");
+        Assert.All(wanted, id => Assert.NotEqual("analytics", OperationTags(yaml, id)[0]));
+
+        var client = run.Source("IblDataManager4904AiPlus.Client.AiAnalyticsClient.g.cs");
+        var documented = Regex.Matches(client, "operation <c>(?<id>[^<]+)</c>").Select(m => m.Groups["id"].Value).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(wanted.Order(StringComparer.Ordinal), documented);
+        Assert.Equal(
+            ["IblDataManager4904AiPlus.Client.AiAnalyticsClient.g.cs"],
+            run.Sources.Select(s => s.HintName).Where(h => h.Contains(".Client.", StringComparison.Ordinal) && !h.EndsWith(".Client.g.cs", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -91,15 +119,28 @@ public sealed class SelectionTests(ITestOutputHelper output)
         Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.Client.AudienceClient.g.cs");
     }
 
-    /// <summary>The operationIds of a tag, read with YamlDotNet's deserializer (not the generator's reader).</summary>
-    private static List<string> OperationIds(string yaml, string tag)
+    /// <summary>
+    /// The operationIds of the operations whose tags pass <paramref name="tagged"/>, read with YamlDotNet's
+    /// deserializer (not the generator's reader).
+    /// </summary>
+    private static List<string> OperationIds(string yaml, Func<IReadOnlyList<string>, bool> tagged) =>
+        Operations(yaml)
+            .Where(operation => tagged(TagsOf(operation)))
+            .Select(operation => operation["operationId"]!.GetValue<string>())
+            .ToList();
+
+    /// <summary>The tags of one operation, as the document lists them.</summary>
+    private static IReadOnlyList<string> OperationTags(string yaml, string operationId) =>
+        TagsOf(Operations(yaml).Single(operation => operation["operationId"]?.GetValue<string>() == operationId));
+
+    private static IEnumerable<JsonNode> Operations(string yaml)
     {
         var document = JsonNode.Parse(new SerializerBuilder().JsonCompatible().Build().Serialize(new DeserializerBuilder().Build().Deserialize<object>(yaml)))!;
         string[] methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
         return document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Where(pair => methods.Contains(pair.Key)).Select(pair => pair.Value!))
-            .Where(operation => operation["tags"]?.AsArray().FirstOrDefault()?.GetValue<string>() == tag)
-            .Select(operation => operation["operationId"]!.GetValue<string>())
-            .ToList();
+            .SelectMany(path => path.Value!.AsObject().Where(pair => methods.Contains(pair.Key)).Select(pair => pair.Value!));
     }
+
+    private static IReadOnlyList<string> TagsOf(JsonNode operation) =>
+        operation["tags"]?.AsArray().Select(tag => tag!.GetValue<string>()).ToList() ?? [];
 }

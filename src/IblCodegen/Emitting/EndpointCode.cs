@@ -46,7 +46,8 @@ internal static class EndpointCode
         var allowAnonymous = operation.Permissions.Count == 0 && operation.SecuritySchemes.Count == 0;
         writer.WriteLine($"{head}{Runtime}.Endpoints.Map({routes}, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, {handler},");
         writer.Indentation++;
-        writer.WriteLine($"name: {EmitHelpers.Literal(operation.OperationId)}, tag: {EmitHelpers.Literal(operation.Tag)}, summary: {summary},");
+        var tags = "[" + string.Join(", ", operation.Tags.Select(EmitHelpers.Literal)) + "]";
+        writer.WriteLine($"name: {EmitHelpers.Literal(operation.OperationId)}, tags: {tags}, summary: {summary},");
         writer.WriteLine($"metadata: [{string.Join(", ", metadata)}],");
         writer.WriteLine($"problems: {problems},");
         writer.WriteLine($"permissions: {permissions}, allowAnonymous: {Bool(allowAnonymous)});");

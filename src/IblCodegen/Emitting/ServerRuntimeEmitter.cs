@@ -61,7 +61,7 @@ internal static class ServerRuntimeEmitter
 
             /// <summary>
             /// Maps one operation with all the spec says of it, in one call rather than a chain of <c>With…</c> calls per
-            /// operation (each a generic extension method the consumer's build binds again): its name, tag and summary;
+            /// operation (each a generic extension method the consumer's build binds again): its name, tags and summary;
             /// what it accepts and answers (<paramref name="metadata"/>), and the problem documents it may answer with;
             /// and who may call it: a caller with any one of <paramref name="permissions"/>, or without permissions
             /// any authenticated caller, or anyone where <paramref name="allowAnonymous"/> says so.
@@ -72,7 +72,7 @@ internal static class ServerRuntimeEmitter
                 string method,
                 global::Microsoft.AspNetCore.Http.RequestDelegate handler,
                 string name,
-                string tag,
+                string[] tags,
                 string? summary,
                 object[] metadata,
                 int[] problems,
@@ -81,7 +81,7 @@ internal static class ServerRuntimeEmitter
             {
                 var endpoint = Map(routes, pattern, method, handler);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(endpoint, name);
-                global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, tag);
+                global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, tags);
                 if (summary is not null)
                 {
                     global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, summary);

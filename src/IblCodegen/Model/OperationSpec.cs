@@ -4,6 +4,10 @@ namespace IblCodegen.Model;
 /// <param name="Name">A readable, unique PascalCase name: "GetSuggestionsCourseManageGroup".</param>
 /// <param name="Method">The HTTP method, upper case.</param>
 /// <param name="Path">The path template as the spec writes it, e.g. <c>/api/audience/orgs/{org}/active-users/over-time</c>.</param>
+/// <param name="Tags">
+/// Every tag the operation names, in the spec's order and without repeats; <c>default</c> alone when it names none. A
+/// selection by tag matches any of them; the client that holds the operation is the first's (<see cref="Tag"/>).
+/// </param>
 /// <param name="Parameters">
 /// In the order handlers and client methods take them, whatever the spec's listing order: path parameters in template
 /// order, then the required ones by name, then the optional ones by name.
@@ -15,7 +19,7 @@ internal sealed record OperationSpec(
     string Name,
     string Method,
     string Path,
-    string Tag,
+    EquatableArray<string> Tags,
     string? Summary,
     string? Description,
     EquatableArray<ParameterSpec> Parameters,
@@ -26,6 +30,9 @@ internal sealed record OperationSpec(
     bool IsDeprecated,
     string Pointer)
 {
+    /// <summary>The tag whose client holds the operation: the first it names.</summary>
+    public string Tag => Tags[0];
+
     /// <summary>The partial method a service implements for this operation.</summary>
     public string HandlerName => Name + "Async";
 

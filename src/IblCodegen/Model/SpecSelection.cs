@@ -23,8 +23,9 @@ internal sealed record SpecSelection(EquatableArray<string> Tags, EquatableArray
             .Distinct(StringComparer.Ordinal)
             .ToEquatableArray();
 
+    /// <summary>Whether an entry matches the operation: any of its tags (case ignored), its operationId, or a prefix of its path.</summary>
     public bool Selects(OperationSpec operation) =>
-        Tags.Any(tag => string.Equals(tag, operation.Tag, StringComparison.OrdinalIgnoreCase))
+        Tags.Any(tag => Tagged(operation, tag))
         || Operations.Any(id => string.Equals(id, operation.OperationId, StringComparison.Ordinal))
         || PathPrefixes.Any(prefix => operation.Path.StartsWith(prefix, StringComparison.Ordinal));
 
@@ -126,14 +127,21 @@ internal sealed record SpecSelection(EquatableArray<string> Tags, EquatableArray
     /// </summary>
     public static IReadOnlyCollection<string>? Unmatched(string kind, string value, EquatableArray<OperationSpec> operations) => kind switch
     {
-        "Tags" when !operations.Any(o => string.Equals(o.Tag, value, StringComparison.OrdinalIgnoreCase)) =>
-            operations.Select(o => o.Tag).Distinct(StringComparer.Ordinal).ToList(),
+        "Tags" when !operations.Any(o => Tagged(o, value)) =>
+            operations.SelectMany(o => o.Tags).Distinct(StringComparer.Ordinal).ToList(),
         "Operations" when !operations.Any(o => string.Equals(o.OperationId, value, StringComparison.Ordinal)) =>
             operations.Select(o => o.OperationId).ToList(),
         "PathPrefixes" when !operations.Any(o => o.Path.StartsWith(value, StringComparison.Ordinal)) =>
             operations.Select(o => o.Path).Distinct(StringComparer.Ordinal).ToList(),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the operation names <paramref name="tag"/> among its tags, not only first: the published spec tags its
+    /// analytics operations <c>[ai-analytics, analytics]</c>, and a project asking for <c>analytics</c> means them.
+    /// </summary>
+    private static bool Tagged(OperationSpec operation, string tag) =>
+        operation.Tags.Any(named => string.Equals(named, tag, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The three names nearest to <paramref name="wanted"/> by edit distance (case ignored), for the message.</summary>
     internal static string Closest(string wanted, IReadOnlyCollection<string> names)

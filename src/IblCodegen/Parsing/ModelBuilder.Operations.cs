@@ -37,7 +37,7 @@ internal sealed partial class ModelBuilder
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (_, _, _, operation) in Operations())
         {
-            tags.Add(TagOf(operation));
+            tags.Add(TagsOf(operation)[0]);
         }
 
         var properties = new NameScope([.. ReservedNames.RootClientMembers, _identity.ClientTypeName]);
@@ -54,18 +54,19 @@ internal sealed partial class ModelBuilder
         return clients;
     }
 
-    /// <summary>The first tag an operation names; "default" when it names none.</summary>
-    private static string TagOf(SpecObject operation)
+    /// <summary>The tags an operation names, in its order, without empty ones or repeats; "default" when it names none.</summary>
+    private static EquatableArray<string> TagsOf(SpecObject operation)
     {
+        var tags = new List<string>();
         foreach (var tag in LenientRead.Array(operation, "tags") ?? SpecArray.Empty)
         {
-            if (LenientRead.Scalar(tag) is { Length: > 0 } name)
+            if (LenientRead.Scalar(tag) is { Length: > 0 } name && !tags.Contains(name))
             {
-                return name;
+                tags.Add(name);
             }
         }
 
-        return "default";
+        return tags.Count == 0 ? new[] { "default" }.ToEquatableArray() : tags.ToEquatableArray();
     }
 
     /// <summary>Every operation, paths in ordinal order and methods in <see cref="MethodOrder"/>, with its path item.</summary>
@@ -109,9 +110,9 @@ internal sealed partial class ModelBuilder
     private OperationSpec BuildOperation(string path, string pathPointer, SpecObject pathItem, string method, SpecObject operation)
     {
         var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
-        var tag = TagOf(operation);
+        var tags = TagsOf(operation);
         var writtenId = LenientRead.Text(operation, "operationId");
-        var name = _operationNames.Claim(OperationNames.From(writtenId, method, path, tag));
+        var name = _operationNames.Claim(OperationNames.From(writtenId, method, path, tags[0]));
         var operationId = string.IsNullOrWhiteSpace(writtenId) ? name : writtenId!;
         var description = LenientRead.Text(operation, "description");
 
@@ -120,7 +121,7 @@ internal sealed partial class ModelBuilder
             Name: name,
             Method: method,
             Path: path,
-            Tag: tag,
+            Tags: tags,
             Summary: LenientRead.Text(operation, "summary"),
             Description: description,
             Parameters: BuildParameters(name, path, pathPointer, pathItem, pointer, operation),
