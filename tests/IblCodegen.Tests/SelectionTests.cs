@@ -68,6 +68,45 @@ public sealed class SelectionTests(ITestOutputHelper output)
             run.Sources.Select(s => s.HintName).Where(h => h.Contains(".Client.", StringComparison.Ordinal) && !h.EndsWith(".Client.g.cs", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Each tag the published spec's operations name (read by YamlDotNet), selected alone by a service whose handlers
+    /// are all stubs: no diagnostic but the stubs' IBL0105, output that compiles, and an endpoint for exactly the
+    /// operations that name the tag.
+    /// </summary>
+    [PublishedSpecFact]
+    public void Every_tag_of_the_published_spec_alone_makes_a_service_that_compiles_and_maps_exactly_its_operations()
+    {
+        const string Handlers = """
+            namespace Service;
+
+            /// <summary>Every selected operation, stubbed.</summary>
+            [IblCodegen.OpenApiHandlers(StubMissingHandlers = true)]
+            public sealed partial class Handlers { }
+            """;
+        var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
+        var yaml = File.ReadAllText(RepoPaths.PublishedSpec);
+        var tags = Operations(yaml).SelectMany(TagsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.True(tags.Count > 20, $"Only {tags.Count} tags were found.");
+
+        var failures = new List<string>();
+        foreach (var tag in tags)
+        {
+            var run = GeneratorHarness.Run([spec], new Dictionary<string, string> { [OpenApiGenerator.TagsMetadata] = tag }, web: true, Handlers);
+            run.AssertNoCrash();
+            var wrong = run.GeneratorDiagnostics.Where(d => d.Id != "IBL0105").Concat(run.CompileProblems()).Take(3).Select(d => d.ToString()).ToList();
+            var mapped = Regex.Matches(run.Source("IblDataManager4904AiPlus.Handlers.Service.Handlers.g.cs"), @"^\s*name: ""(?<id>[^""]+)""", RegexOptions.Multiline)
+                .Select(m => m.Groups["id"].Value).Order(StringComparer.Ordinal).ToList();
+            var wanted = OperationIds(yaml, named => named.Contains(tag)).Order(StringComparer.Ordinal).ToList();
+            output.WriteLine($"{tag}: {wanted.Count} operations, {run.Sources.Length} files, {run.LineCount()} lines");
+            if (wrong.Count > 0 || !mapped.SequenceEqual(wanted))
+            {
+                failures.Add($"{tag}: {wanted.Count} operations, {mapped.Count} mapped; {string.Join("; ", wrong)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public void A_tag_of_the_project_spec_keeps_the_types_it_reaches_and_drops_the_others()
     {
