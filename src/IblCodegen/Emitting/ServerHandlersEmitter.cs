@@ -193,9 +193,11 @@ internal static class ServerHandlersEmitter
         // One line: a summary may hold line breaks, which would end the comment.
         var summary = EmitHelpers.FirstLine(operation.Summary) ?? EmitHelpers.FirstLine(operation.Description) ?? $"Handles {operation.OperationId}.";
         writer.WriteLine($"/// <summary>{EmitHelpers.EscapeXml(summary)}</summary>");
-        var permissions = operation.Permissions.Count == 0
-            ? string.Empty
-            : " Callers need one of these permissions: " + string.Join(", ", operation.Permissions) + ".";
+        var permissions = operation.Permissions.Count > 0
+            ? " Callers need one of these permissions: " + string.Join(", ", operation.Permissions) + "."
+            : operation.SecuritySchemes.Count > 0 && operation.CredentialsOptional
+                ? " Credentials are optional: a caller without them is anonymous here (<c>HttpContext.User</c> not authenticated); credentials that came are valid."
+                : string.Empty;
         writer.WriteLine($"/// <remarks><c>{operation.Method} {EmitHelpers.EscapeXml(operation.Path)}</c>, operation <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>.{permissions}</remarks>");
         foreach (var parameter in operation.Parameters)
         {

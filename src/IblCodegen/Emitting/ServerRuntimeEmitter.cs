@@ -60,11 +60,41 @@ internal static class ServerRuntimeEmitter
                     handler.Method);
 
             /// <summary>
+            /// The policy of an operation whose spec lists an empty security requirement beside its schemes: a caller
+            /// without credentials may call it, and one whose credentials failed authentication may not (401); a wrong
+            /// or expired key is the caller's mistake to hear about, not a reason to serve them as anonymous.
+            /// </summary>
+            private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CredentialsOptional =
+                new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                    .RequireAssertion(static async context =>
+                        context.User.Identity?.IsAuthenticated == true
+                        || context.Resource is not global::Microsoft.AspNetCore.Http.HttpContext httpContext
+                        || !await CredentialsRefusedAsync(httpContext))
+                    .Build();
+
+            /// <summary>
+            /// Whether the request brought credentials that the default scheme refused. The authentication middleware
+            /// keeps only a success, so the scheme is asked again; its handler answers from the result it already has.
+            /// </summary>
+            private static async global::System.Threading.Tasks.Task<bool> CredentialsRefusedAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            {
+                if (httpContext.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider)) is not global::Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes
+                    || await schemes.GetDefaultAuthenticateSchemeAsync() is null)
+                {
+                    return false;
+                }
+
+                var result = await global::Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(httpContext);
+                return result.Failure is not null;
+            }
+
+            /// <summary>
             /// Maps one operation with all the spec says of it, in one call rather than a chain of <c>With…</c> calls per
             /// operation (each a generic extension method the consumer's build binds again): its name, tags and summary;
             /// what it accepts and answers (<paramref name="metadata"/>), and the problem documents it may answer with;
             /// and who may call it: a caller with any one of <paramref name="permissions"/>, or without permissions
-            /// any authenticated caller, or anyone where <paramref name="allowAnonymous"/> says so.
+            /// any authenticated caller, or anyone where <paramref name="allowAnonymous"/> says so, or where
+            /// <paramref name="credentialsOptional"/> says so anyone whose credentials, if any came, are valid.
             /// </summary>
             public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map(
                 global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes,
@@ -77,7 +107,8 @@ internal static class ServerRuntimeEmitter
                 object[] metadata,
                 int[] problems,
                 string[]? permissions,
-                bool allowAnonymous)
+                bool allowAnonymous,
+                bool credentialsOptional = false)
             {
                 var endpoint = Map(routes, pattern, method, handler);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(endpoint, name);
@@ -101,6 +132,10 @@ internal static class ServerRuntimeEmitter
                 else if (allowAnonymous)
                 {
                     global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(endpoint);
+                }
+                else if (credentialsOptional)
+                {
+                    global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CredentialsOptional);
                 }
                 else
                 {

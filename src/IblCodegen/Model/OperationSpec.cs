@@ -14,6 +14,10 @@ namespace IblCodegen.Model;
 /// </param>
 /// <param name="Permissions">From <c>x-ibl-permissions</c>, or the description's "Requires A, B, or C permission" sentence.</param>
 /// <param name="SecuritySchemes">The schemes that may authenticate a call; empty when the operation is anonymous.</param>
+/// <param name="CredentialsOptional">
+/// The spec's security lists an empty requirement (<c>{}</c>) beside the schemes: a caller may also come without
+/// credentials. Credentials that do come must still be valid.
+/// </param>
 internal sealed record OperationSpec(
     string OperationId,
     string Name,
@@ -27,6 +31,7 @@ internal sealed record OperationSpec(
     EquatableArray<ResponseSpec> Responses,
     EquatableArray<string> Permissions,
     EquatableArray<string> SecuritySchemes,
+    bool CredentialsOptional,
     bool IsDeprecated,
     string Pointer)
 {

@@ -129,6 +129,7 @@ internal sealed partial class ModelBuilder
             Responses: BuildResponses(name, pointer, operation),
             Permissions: BuildPermissions(operationId, pointer, operation, description),
             SecuritySchemes: BuildSecurity(operation),
+            CredentialsOptional: ListsEmptyRequirement(operation),
             IsDeprecated: LenientRead.Flag(operation, "deprecated"),
             Pointer: pointer);
     }
@@ -440,6 +441,15 @@ internal sealed partial class ModelBuilder
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToEquatableArray();
     }
+
+    /// <summary>
+    /// Whether the operation's security (or the document's) holds an empty requirement, <c>{}</c>: in OpenAPI, that
+    /// alternative needs no credentials. The published spec writes <c>[{PlatformApiKeyAuthentication: []}, {}]</c> for
+    /// operations that serve anonymous callers and callers with a key alike.
+    /// </summary>
+    private bool ListsEmptyRequirement(SpecObject operation) =>
+        (LenientRead.Array(operation, "security") ?? LenientRead.Array(_document.Root, "security")) is { } requirements
+        && requirements.OfType<SpecObject>().Any(requirement => requirement.Count == 0);
 
     private EquatableArray<SecuritySchemeSpec> BuildSecuritySchemes()
     {
