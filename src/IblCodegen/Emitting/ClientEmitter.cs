@@ -560,6 +560,15 @@ internal static class ClientEmitter
                     }
                 }
 
+                /// <summary>A file part for each item of an array of files, all under the member's name.</summary>
+                public void AddFiles(string name, global::System.Collections.Generic.IEnumerable<byte[]>? contents)
+                {
+                    foreach (var content in contents ?? [])
+                    {
+                        AddFile(name, content);
+                    }
+                }
+
                 /// <summary>Every member of a JSON object: strings as they are, other values as JSON text.</summary>
                 public void AddMembers<T>(T value, {{Metadata}}.JsonTypeInfo<T> typeInfo)
                 {

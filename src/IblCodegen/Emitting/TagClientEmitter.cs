@@ -473,6 +473,10 @@ internal sealed class TagClientEmitter
                 ? $"formFields.AddFile({name}, {member});"
                 : $"formFields.Add({name}, {member} is {{ }} {property.Name}Bytes ? global::System.Convert.ToBase64String({property.Name}Bytes) : null);");
         }
+        else if (list is { Primitive: PrimitiveType.ByteArray } && body.Kind == BodyKind.Multipart)
+        {
+            writer.WriteLine($"formFields.AddFiles({name}, {member});");
+        }
         else if (list is not null && IsScalar(list))
         {
             writer.WriteLine($"formFields.{FieldCall(property.JsonName, member, list, isArray: true, isRequired: !nullable, separator: null)};");

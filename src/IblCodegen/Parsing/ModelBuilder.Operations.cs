@@ -330,8 +330,14 @@ internal sealed partial class ModelBuilder
         }
 
         var contentTypes = content.Select(c => c.Key).ToList();
-        var json = contentTypes.FirstOrDefault(IsJson);
-        var contentType = json ?? contentTypes.FirstOrDefault(k => k.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || k.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+        var multipart = contentTypes.FirstOrDefault(k => k.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
+        // JSON first, unless the body has file members and the spec offers multipart: raw bytes (format: binary)
+        // have no JSON form, so a file travels as a part or not at all.
+        var contentType = multipart is not null && CarriesFiles(SchemaOf(content, multipart))
+            ? multipart
+            : contentTypes.FirstOrDefault(IsJson)
+                ?? contentTypes.FirstOrDefault(k => k.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || k.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
         if (contentType is null)
         {
             Report(DiagnosticDescriptors.UnsupportedSchema, bodyPointer, $"A request body of type '{string.Join("', '", contentTypes)}'", bodyPointer, "no body parameter");
@@ -340,7 +346,7 @@ internal sealed partial class ModelBuilder
 
         var mediaPointer = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(bodyPointer, "content"), contentType), "schema");
         var type = Map(SchemaOf(content, contentType), mediaPointer, operationName + "Request");
-        var kind = json is not null ? BodyKind.Json
+        var kind = IsJson(contentType) ? BodyKind.Json
             : contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart
             : BodyKind.Form;
         return new RequestBodySpec(type.NonNullable, contentType == "*/*" ? "application/json" : contentType, kind, LenientRead.Flag(body, "required"));
@@ -349,6 +355,46 @@ internal sealed partial class ModelBuilder
     /// <summary>The schema of one media type of a <c>content</c> map; null when it has none.</summary>
     private SchemaNode? SchemaOf(SpecObject content, string contentType) =>
         LenientRead.Object(content, contentType) is { } mediaType && LenientRead.Object(mediaType, "schema") is { } schema ? _document.Schema(schema) : null;
+
+    /// <summary>
+    /// Whether an object body has a member of raw bytes (<c>format: binary</c>, alone or as array items), its own or
+    /// through <c>allOf</c>. Walked with a stack: a spec's <c>allOf</c> chain may be as long as it likes.
+    /// </summary>
+    private static bool CarriesFiles(SchemaNode? body)
+    {
+        var pending = new Stack<SchemaNode>();
+        var seen = new HashSet<SchemaNode>();
+        if (body is not null)
+        {
+            pending.Push(body);
+        }
+
+        while (pending.Count > 0)
+        {
+            var schema = pending.Pop();
+            if (!seen.Add(schema))
+            {
+                continue;
+            }
+
+            if ((schema.Properties ?? []).Any(property => IsBinary(property.Value) || IsBinary(property.Value.Items)))
+            {
+                return true;
+            }
+
+            foreach (var part in schema.AllOf ?? [])
+            {
+                if (part is not null)
+                {
+                    pending.Push(part);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBinary(SchemaNode? schema) => string.Equals(schema?.Format, "binary", StringComparison.Ordinal);
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
