@@ -50,37 +50,18 @@ public sealed class FileBodyServerTests
 
     private const string Host = """
         namespace Service;
-        using System.Linq;
         using System.Net.Http;
         using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Builder;
-        using Microsoft.AspNetCore.Hosting;
-        using Microsoft.AspNetCore.Hosting.Server.Features;
-        using Microsoft.Extensions.DependencyInjection;
 
-        /// <summary>The service, on 127.0.0.1.</summary>
+        /// <summary>The service.</summary>
         public static class Host
         {
             /// <summary>Status and body of each request.</summary>
             public static async Task<string[]> RunAsync(HttpRequestMessage[] requests)
             {
-                var builder = WebApplication.CreateSlimBuilder();
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
-                builder.Services.AddProblemDetails();
-                await using var app = builder.Build();
+                await using var app = Loopback.Server.Build(Loopback.Server.CreateBuilder());
                 Handlers.MapEndpoints(app);
-                await app.StartAsync();
-                var address = ((IApplicationBuilder)app).ServerFeatures.Get<IServerAddressesFeature>()!.Addresses.Single();
-                using var http = new HttpClient { BaseAddress = new System.Uri(address) };
-                var answers = new string[requests.Length];
-                for (var i = 0; i < requests.Length; i++)
-                {
-                    using var response = await http.SendAsync(requests[i]);
-                    answers[i] = (int)response.StatusCode + " " + await response.Content.ReadAsStringAsync();
-                }
-
-                await app.StopAsync();
-                return answers;
+                return await Loopback.Server.AnswerAsync(app, requests);
             }
         }
         """;
@@ -88,7 +69,7 @@ public sealed class FileBodyServerTests
     [Fact]
     public async Task A_file_reaches_the_handler_in_the_form_and_a_json_body_is_a_bad_request()
     {
-        var run = GeneratorHarness.RunWeb(new TestAdditionalText("/specs/files.yaml", Spec), Handlers, Host);
+        var run = GeneratorHarness.RunWeb(new TestAdditionalText("/specs/files.yaml", Spec), Handlers, Host, LoopbackSource.Code);
         Assert.Empty(run.GeneratorDiagnostics);
         var assembly = GeneratedAssembly.Load(run);
         var file = new ByteArrayContent([1, 2, 3]);
@@ -96,7 +77,7 @@ public sealed class FileBodyServerTests
         HttpRequestMessage[] requests =
         [
             new(HttpMethod.Post, "/documents") { Content = new MultipartFormDataContent { { new StringContent("minutes"), "title" }, { file, "file", "minutes.pdf" } } },
-            new(HttpMethod.Post, "/documents") { Content = new StringContent("""{"title":"minutes"}""", System.Text.Encoding.UTF8, "application/json") },
+            LoopbackSource.Request("POST", "/documents", json: """{"title":"minutes"}"""),
         ];
 
         var answers = await (Task<string[]>)assembly.GetRequiredType("Service.Host").GetMethod("RunAsync")!.Invoke(null, [requests])!;

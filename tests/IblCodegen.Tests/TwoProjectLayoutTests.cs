@@ -293,63 +293,27 @@ public sealed class TwoProjectLayoutTests
             """;
         const string Host = """
             namespace Service;
-            using System.Linq;
             using System.Net.Http;
-            using System.Security.Claims;
             using System.Threading.Tasks;
             using IblCodegen.Server;
-            using Microsoft.AspNetCore.Builder;
-            using Microsoft.AspNetCore.Hosting;
-            using Microsoft.AspNetCore.Hosting.Server.Features;
-            using Microsoft.AspNetCore.Http;
-            using Microsoft.AspNetCore.Http.Features;
             using Microsoft.Extensions.DependencyInjection;
 
-            /// <summary>Starts the service on 127.0.0.1 and makes the requests it is given: status and body of each.</summary>
+            /// <summary>The service, with two keys: a clerk's and a visitor's.</summary>
             public static class Host
             {
-                /// <summary>Runs.</summary>
-                public static async Task<string[]> RunAsync((string Method, string Path, string? Key, string? Json)[] requests)
+                /// <summary>Status and body of each request.</summary>
+                public static async Task<string[]> RunAsync(HttpRequestMessage[] requests)
                 {
-                    var builder = WebApplication.CreateSlimBuilder();
-                    builder.WebHost.UseUrls("http://127.0.0.1:0");
-                    builder.Services.AddProblemDetails();
+                    var builder = Loopback.Server.CreateBuilder("clerk", "visitor");
                     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, Shop.ShopJsonContext.Default));
-                    builder.Services.AddAuthentication("key").AddApiKey("key", options => options.ValidateKey = (key, _) =>
-                        ValueTask.FromResult(key is "clerk" or "visitor" ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, key)], "ApiKey")) : null));
                     builder.Services.AddIblPermissions(permissions => permissions.Define("IsClerk", (user, _) => user.Identity?.Name == "clerk"));
-                    await using var app = builder.Build();
-                    app.UseAuthentication();
-                    app.UseAuthorization();
+                    await using var app = Loopback.Server.Build(builder);
                     Handlers.MapEndpoints(app);
-                    await app.StartAsync();
-                    var address = ((IApplicationBuilder)app).ServerFeatures.Get<IServerAddressesFeature>()!.Addresses.Single();
-                    using var http = new HttpClient { BaseAddress = new System.Uri(address) };
-                    var answers = new string[requests.Length];
-                    for (var i = 0; i < requests.Length; i++)
-                    {
-                        var (method, path, key, json) = requests[i];
-                        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                        if (key is not null)
-                        {
-                            request.Headers.TryAddWithoutValidation("Authorization", "Api-Key " + key);
-                        }
-
-                        if (json is not null)
-                        {
-                            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-                        }
-
-                        using var response = await http.SendAsync(request);
-                        answers[i] = (int)response.StatusCode + " " + await response.Content.ReadAsStringAsync();
-                    }
-
-                    await app.StopAsync();
-                    return answers;
+                    return await Loopback.Server.AnswerAsync(app, requests);
                 }
             }
             """;
-        var service = Service(spec, ServerOnly, MetadataReference.CreateFromImage(libraryImage), Handlers, Host);
+        var service = Service(spec, ServerOnly, MetadataReference.CreateFromImage(libraryImage), Handlers, Host, LoopbackSource.Code);
         Assert.DoesNotContain(service.GeneratorDiagnostics, d => d.Id != "IBL0105");
         var problems = service.CompileProblems().Where(d => d.Id != "IBL0105").ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
@@ -364,15 +328,15 @@ public sealed class TwoProjectLayoutTests
             context.Resolving += (_, name) => name.Name == libraryAssembly.GetName().Name ? libraryAssembly : null;
             image.Position = 0;
             var run = context.LoadFromStream(image).GetType("Service.Host")!.GetMethod("RunAsync")!;
-            (string, string, string?, string?)[] requests =
+            HttpRequestMessage[] requests =
             [
-                ("GET", "/items/7?color=red", "clerk", null),
-                ("GET", "/items/seven?color=green", "clerk", null),
-                ("GET", "/items/7", null, null),
-                ("GET", "/items/7", "visitor", null),
-                ("POST", "/items", "clerk", """{"name":"pen"}"""),
-                ("POST", "/items", "clerk", """{"color":"red"}"""),
-                ("GET", "/stock", "clerk", null),
+                LoopbackSource.Request("GET", "/items/7?color=red", key: "clerk"),
+                LoopbackSource.Request("GET", "/items/seven?color=green", key: "clerk"),
+                LoopbackSource.Request("GET", "/items/7"),
+                LoopbackSource.Request("GET", "/items/7", key: "visitor"),
+                LoopbackSource.Request("POST", "/items", key: "clerk", json: """{"name":"pen"}"""),
+                LoopbackSource.Request("POST", "/items", key: "clerk", json: """{"color":"red"}"""),
+                LoopbackSource.Request("GET", "/stock", key: "clerk"),
             ];
             var answers = await (Task<string[]>)run.Invoke(null, [requests])!;
 
