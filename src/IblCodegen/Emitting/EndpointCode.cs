@@ -43,15 +43,13 @@ internal static class EndpointCode
 
         var summary = string.IsNullOrWhiteSpace(operation.Summary) ? "null" : EmitHelpers.Literal(operation.Summary!);
         var permissions = operation.Permissions.Count > 0 ? "[" + string.Join(", ", operation.Permissions.Select(EmitHelpers.Literal)) + "]" : "null";
-        var allowAnonymous = operation.Permissions.Count == 0 && operation.SecuritySchemes.Count == 0;
-        var credentialsOptional = operation.Permissions.Count == 0 && operation.SecuritySchemes.Count > 0 && operation.CredentialsOptional;
         writer.WriteLine($"{head}{Runtime}.Endpoints.Map({routes}, {EmitHelpers.Literal(operation.Path)}, {EmitHelpers.Literal(operation.Method)}, {handler},");
         writer.Indentation++;
         var tags = "[" + string.Join(", ", operation.Tags.Select(EmitHelpers.Literal)) + "]";
         writer.WriteLine($"name: {EmitHelpers.Literal(operation.OperationId)}, tags: {tags}, summary: {summary},");
         writer.WriteLine($"metadata: [{string.Join(", ", metadata)}],");
         writer.WriteLine($"problems: {problems},");
-        writer.WriteLine($"permissions: {permissions}, allowAnonymous: {Bool(allowAnonymous)}{(credentialsOptional ? ", credentialsOptional: true" : string.Empty)});");
+        writer.WriteLine($"permissions: {permissions}, allowAnonymous: {Bool(operation.IsOpen)}{(operation.TakesOptionalCredentials ? ", credentialsOptional: true" : string.Empty)});");
         writer.Indentation--;
     }
 
@@ -187,7 +185,7 @@ internal static class EndpointCode
             yield return 400;
         }
 
-        if (operation.Permissions.Count > 0 || operation.SecuritySchemes.Count > 0)
+        if (!operation.IsOpen)
         {
             yield return 401;
         }

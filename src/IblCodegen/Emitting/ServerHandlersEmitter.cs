@@ -195,8 +195,8 @@ internal static class ServerHandlersEmitter
         writer.WriteLine($"/// <summary>{EmitHelpers.EscapeXml(summary)}</summary>");
         var permissions = operation.Permissions.Count > 0
             ? " Callers need one of these permissions: " + string.Join(", ", operation.Permissions) + "."
-            : operation.SecuritySchemes.Count > 0 && operation.CredentialsOptional
-                ? " Credentials are optional: a caller without them is anonymous here (<c>HttpContext.User</c> not authenticated); credentials that came are valid."
+            : operation.TakesOptionalCredentials
+                ? " Credentials are optional: a caller without them reaches the handler anonymous (<c>HttpContext.User</c> not authenticated); one whose credentials the service refuses gets 401."
                 : string.Empty;
         writer.WriteLine($"/// <remarks><c>{operation.Method} {EmitHelpers.EscapeXml(operation.Path)}</c>, operation <c>{EmitHelpers.EscapeXml(operation.OperationId)}</c>.{permissions}</remarks>");
         foreach (var parameter in operation.Parameters)

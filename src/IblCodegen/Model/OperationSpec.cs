@@ -38,6 +38,12 @@ internal sealed record OperationSpec(
     /// <summary>The tag whose client holds the operation: the first it names.</summary>
     public string Tag => Tags[0];
 
+    /// <summary>Anyone may call it and no credentials are checked: it needs no permission and the spec no scheme.</summary>
+    public bool IsOpen => Permissions.Count == 0 && SecuritySchemes.Count == 0;
+
+    /// <summary>Anyone may call it, but credentials that come must be valid: no permission, and <see cref="CredentialsOptional"/>.</summary>
+    public bool TakesOptionalCredentials => Permissions.Count == 0 && SecuritySchemes.Count > 0 && CredentialsOptional;
+
     /// <summary>The partial method a service implements for this operation.</summary>
     public string HandlerName => Name + "Async";
 
