@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IblCodegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
-using YamlDotNet.Serialization;
 
 namespace IblCodegen.Tests;
 
@@ -29,7 +27,7 @@ public sealed class SelectionTests(ITestOutputHelper output)
 
         // Every catalog operation the document declares (read by an independent YAML reader) has its client method.
         var client = catalog.Source("IblDataManager4904AiPlus.Client.CatalogClient.g.cs");
-        var ids = OperationIds(File.ReadAllText(RepoPaths.PublishedSpec), tags => tags.FirstOrDefault() == "catalog");
+        var ids = PublishedOperations().Where(o => o.Tags.FirstOrDefault() == "catalog").Select(o => o.Id).ToList();
         Assert.True(ids.Count > 100, $"Only {ids.Count} catalog operations were found.");
         Assert.All(ids, id => Assert.Contains($"\"{id}\"", client, StringComparison.Ordinal));
         Assert.Equal(["IblDataManager4904AiPlus.Client.CatalogClient.g.cs"], catalog.Sources.Select(s => s.HintName).Where(h => h.Contains(".Client.", StringComparison.Ordinal) && h.EndsWith("Client.g.cs", StringComparison.Ordinal) && !h.EndsWith(".Client.g.cs", StringComparison.Ordinal)));
@@ -55,10 +53,10 @@ public sealed class SelectionTests(ITestOutputHelper output)
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems.Take(20)));
 
-        var yaml = File.ReadAllText(RepoPaths.PublishedSpec);
-        var wanted = OperationIds(yaml, tags => tags.Contains("analytics"));
-        Assert.True(wanted.Count > 10, $"Only {wanted.Count} operations tagged analytics were found.");
-        Assert.All(wanted, id => Assert.NotEqual("analytics", OperationTags(yaml, id)[0]));
+        var tagged = PublishedOperations().Where(o => o.Tags.Contains("analytics")).ToList();
+        Assert.True(tagged.Count > 10, $"Only {tagged.Count} operations tagged analytics were found.");
+        Assert.All(tagged, o => Assert.NotEqual("analytics", o.Tags[0]));
+        var wanted = tagged.Select(o => o.Id!).ToList();
 
         var client = run.Source("IblDataManager4904AiPlus.Client.AiAnalyticsClient.g.cs");
         var documented = Regex.Matches(client, "operation <c>(?<id>[^<]+)</c>").Select(m => m.Groups["id"].Value).Distinct().Order(StringComparer.Ordinal);
@@ -84,8 +82,8 @@ public sealed class SelectionTests(ITestOutputHelper output)
             public sealed partial class Handlers { }
             """;
         var spec = TestAdditionalText.FromFile(RepoPaths.PublishedSpec);
-        var yaml = File.ReadAllText(RepoPaths.PublishedSpec);
-        var tags = Operations(yaml).SelectMany(TagsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var operations = PublishedOperations();
+        var tags = operations.SelectMany(o => o.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Assert.True(tags.Count > 20, $"Only {tags.Count} tags were found.");
 
         var failures = new List<string>();
@@ -96,7 +94,7 @@ public sealed class SelectionTests(ITestOutputHelper output)
             var wrong = run.GeneratorDiagnostics.Where(d => d.Id != "IBL0105").Concat(run.CompileProblems()).Take(3).Select(d => d.ToString()).ToList();
             var mapped = Regex.Matches(run.Source("IblDataManager4904AiPlus.Handlers.Service.Handlers.g.cs"), @"^\s*name: ""(?<id>[^""]+)""", RegexOptions.Multiline)
                 .Select(m => m.Groups["id"].Value).Order(StringComparer.Ordinal).ToList();
-            var wanted = OperationIds(yaml, named => named.Contains(tag)).Order(StringComparer.Ordinal).ToList();
+            var wanted = operations.Where(o => o.Tags.Contains(tag)).Select(o => o.Id!).Order(StringComparer.Ordinal).ToList();
             output.WriteLine($"{tag}: {wanted.Count} operations, {run.Sources.Length} files, {run.LineCount()} lines");
             if (wrong.Count > 0 || !mapped.SequenceEqual(wanted))
             {
@@ -158,28 +156,7 @@ public sealed class SelectionTests(ITestOutputHelper output)
         Assert.Contains(run.Sources, s => s.HintName == "IblDataManager.Client.AudienceClient.g.cs");
     }
 
-    /// <summary>
-    /// The operationIds of the operations whose tags pass <paramref name="tagged"/>, read with YamlDotNet's
-    /// deserializer (not the generator's reader).
-    /// </summary>
-    private static List<string> OperationIds(string yaml, Func<IReadOnlyList<string>, bool> tagged) =>
-        Operations(yaml)
-            .Where(operation => tagged(TagsOf(operation)))
-            .Select(operation => operation["operationId"]!.GetValue<string>())
-            .ToList();
-
-    /// <summary>The tags of one operation, as the document lists them.</summary>
-    private static IReadOnlyList<string> OperationTags(string yaml, string operationId) =>
-        TagsOf(Operations(yaml).Single(operation => operation["operationId"]?.GetValue<string>() == operationId));
-
-    private static IEnumerable<JsonNode> Operations(string yaml)
-    {
-        var document = JsonNode.Parse(new SerializerBuilder().JsonCompatible().Build().Serialize(new DeserializerBuilder().Build().Deserialize<object>(yaml)))!;
-        string[] methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-        return document["paths"]!.AsObject()
-            .SelectMany(path => path.Value!.AsObject().Where(pair => methods.Contains(pair.Key)).Select(pair => pair.Value!));
-    }
-
-    private static IReadOnlyList<string> TagsOf(JsonNode operation) =>
-        operation["tags"]?.AsArray().Select(tag => tag!.GetValue<string>()).ToList() ?? [];
+    /// <summary>The published spec's operations, read with YamlDotNet (not the generator's reader).</summary>
+    private static List<YamlDotNetSpec.Operation> PublishedOperations() =>
+        YamlDotNetSpec.Operations(YamlDotNetSpec.Read(File.ReadAllText(RepoPaths.PublishedSpec)));
 }
