@@ -38,10 +38,10 @@ XML
 # The endpoint library of the layered layout holds the whole spec's models, JSON context, client and endpoints;
 # "tagged" has one of the catalog tag alone.
 aspnetcore="  <ItemGroup><FrameworkReference Include=\"Microsoft.AspNetCore.App\" /></ItemGroup>"
-library speclib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
+library speclib "$generator
 $aspnetcore
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Library\" /></ItemGroup>"
-library taglib "  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>
+library taglib "$generator
 $aspnetcore
   <ItemGroup><IblOpenApiSpec Include=\"$spec\" Generate=\"Library\" Tags=\"catalog\" /></ItemGroup>"
 
@@ -54,7 +54,6 @@ app() {
 for name in plain everything catalog; do
   app $name "$(spec_app_lines $name "$spec")"
 done
-generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
 cat > "$work/layered-handlers.cs" <<'CS'
 namespace Consumer;
 

@@ -2,9 +2,11 @@
 # reloads watch-edit.sh times), its edit, the timed build, and the packed generator they reference; sourced by all five.
 
 # pack_generator <folder>: packs src/IblCodegen (run from the repository's root) into <folder>/feed, under a version of
-# its own that it sets in $version, and writes <folder>/nuget.config with that feed as the only source.
+# its own that it sets in $version (and the project line that references it in $generator), and writes
+# <folder>/nuget.config with that feed as the only source.
 pack_generator() {
   version=0.1.0-cost.$(date +%Y%m%d%H%M%S)
+  generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
   dotnet pack src/IblCodegen/IblCodegen.csproj -c Release -o "$1/feed" -p:Version="$version" -nologo -v:q >/dev/null
   cat > "$1/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
@@ -37,9 +39,8 @@ CS
 }
 
 # spec_app_lines <plain|everything|catalog> <spec>: the project lines of the app of that name: no generator (plain),
-# the packed generator ($version, from pack_generator) with the whole spec, or with its "catalog" tag alone.
+# the packed generator ($generator, from pack_generator) with the whole spec, or with its "catalog" tag alone.
 spec_app_lines() {
-  local generator="  <ItemGroup><PackageReference Include=\"IblCodegen\" Version=\"$version\" /></ItemGroup>"
   case $1 in
     plain) echo "" ;;
     everything) echo "$generator
