@@ -289,7 +289,8 @@ public sealed class SpecTextInjectionTests(ITestOutputHelper output)
         {
             ["operationId"] = "upload_" + p,
             ["description"] = p,
-            ["tags"] = Values(p),
+            // A later tag reaches the endpoint's metadata, which carries every tag of an operation.
+            ["tags"] = Values(p, "later " + p),
             ["x-ibl-permissions"] = Values(PermissionName(p)),
             // The same query parameter as the other operation's: one shared enum type, named after the parameter.
             ["parameters"] = new JsonArray(Parameter(p, "query")),
